@@ -1,0 +1,3 @@
+from cupy_backends.backend cimport Backend
+
+cpdef Backend active()
