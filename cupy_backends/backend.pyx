@@ -1,6 +1,7 @@
 # cython: language_level=3
 """Base class of the backend boundary; see backend.pxd for the contract."""
 from libc.stdint cimport intptr_t
+from cpython.mem cimport PyMem_Malloc, PyMem_Free
 
 
 cdef class Backend:
@@ -114,3 +115,27 @@ cdef class Backend:
 
     cdef int launch(self, intptr_t func, const unsigned int* grid, const unsigned int* block, unsigned int shared_mem, intptr_t stream, void** args) except -1:
         raise NotImplementedError('launch')
+
+
+    def launch_packed(self, intptr_t func, grid, block, unsigned int shared_mem, intptr_t stream,
+                      args):
+        """Launch ``func`` with ``args``: a sequence of bytes objects, each the byte image of one
+        kernel argument. A convenience for tools and tests; cupy's own launch path packs
+        arguments without Python objects and calls the cdef ``launch``."""
+        cdef unsigned int g[3]
+        cdef unsigned int b[3]
+        grid = tuple(grid) + (1,) * (3 - len(grid))
+        block = tuple(block) + (1,) * (3 - len(block))
+        for i in range(3):
+            g[i] = grid[i]
+            b[i] = block[i]
+        blobs = [bytes(a) for a in args]
+        cdef void** ptrs = <void**>PyMem_Malloc(sizeof(void*) * (len(blobs) + 1))
+        if ptrs == NULL:
+            raise MemoryError()
+        try:
+            for i, blob in enumerate(blobs):
+                ptrs[i] = <void*><const char*>blob
+            self.launch(func, g, b, shared_mem, stream, ptrs)
+        finally:
+            PyMem_Free(ptrs)
