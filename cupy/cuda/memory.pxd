@@ -14,3 +14,7 @@ cdef class MemoryPointer:
     cdef readonly BaseMemory mem
     cdef readonly intptr_t ptr
     cdef readonly int device_id
+
+
+# The current allocator (thread-local override, else the global one) applied to ``size``.
+cpdef MemoryPointer alloc(size)
