@@ -4,8 +4,17 @@
 Device memory is 256-byte aligned host memory; copies are memcpy. Streams are ordered queues that
 execute every operation synchronously on the calling thread, so a stream is always idle when
 queried and an event records the time its work completed.
+
+Programs are compiled by g++ (``_compiler``) into shared objects and run by the host runtime
+(``_runtime``, a C++ library loaded RTLD_GLOBAL before any kernel module: it defines the
+built-in variables and runs blocks on a thread pool). Launches are synchronous: a device-side
+failure is raised by the launch itself, and unlike CUDA's sticky context error the process keeps
+working afterwards. See docs/host_backend.md.
 """
+import hashlib
+import importlib.util
 import os
+import threading
 import time
 
 from libc.stdint cimport intptr_t, int64_t
@@ -18,6 +27,70 @@ from cupy_backends.cuda.api._errors import CUDADriverError
 
 cdef extern from "stdlib.h" nogil:
     int posix_memalign(void** memptr, size_t alignment, size_t size)
+
+cdef extern from "<dlfcn.h>" nogil:
+    void* dlopen(const char* filename, int flags)
+    void* dlsym(void* handle, const char* symbol)
+    char* dlerror()
+    int RTLD_NOW
+    int RTLD_LOCAL
+    int RTLD_GLOBAL
+    int RTLD_DL_SYMENT
+    ctypedef struct Dl_info:
+        pass
+    int dladdr1(const void* addr, Dl_info* info, void** extra_info, int flags)
+
+cdef extern from "<link.h>" nogil:
+    ctypedef struct ElfW_Sym "ElfW(Sym)":
+        size_t st_size
+
+# Layout of one row of a kernel module's `__cupy_host_kernels` table (cupy_host/prelude.h).
+cdef struct KernelEntry:
+    const char* name
+    void* block_fn
+    void* thread_fn
+    int mode
+    int num_params
+
+ctypedef int (*launch_fn_t)(const KernelEntry*, const unsigned int*, const unsigned int*,
+                            unsigned int, void**) noexcept nogil
+ctypedef const char* (*last_error_fn_t)() noexcept nogil
+ctypedef void (*configure_fn_t)(int, long) noexcept nogil
+ctypedef int (*num_threads_fn_t)() noexcept nogil
+
+cdef launch_fn_t _rt_launch = NULL
+cdef last_error_fn_t _rt_last_error = NULL
+cdef configure_fn_t _rt_configure = NULL
+cdef num_threads_fn_t _rt_num_threads = NULL
+_runtime_lock = threading.Lock()
+
+
+cdef void* _rt_symbol(void* handle, str name) except NULL:
+    cdef void* p = dlsym(handle, name.encode())
+    if p == NULL:
+        raise ImportError(f"the host runtime lacks the symbol {name}")
+    return p
+
+
+cdef int _load_runtime() except -1:
+    """dlopen the runtime RTLD_GLOBAL (kernel modules bind to its built-in variables)."""
+    global _rt_launch, _rt_last_error, _rt_configure, _rt_num_threads
+    if _rt_launch != NULL:
+        return 0
+    with _runtime_lock:
+        if _rt_launch != NULL:
+            return 0
+        spec = importlib.util.find_spec("cupy_backends.host._runtime")
+        if spec is None or not spec.origin:
+            raise ImportError("the host runtime library (cupy_backends.host._runtime) is not built")
+        handle = dlopen(os.fsencode(spec.origin), RTLD_NOW | RTLD_GLOBAL)
+        if handle == NULL:
+            raise ImportError(f"cannot load the host runtime: {dlerror().decode()}")
+        _rt_last_error = <last_error_fn_t>_rt_symbol(handle, "cupy_host_last_error")
+        _rt_configure = <configure_fn_t>_rt_symbol(handle, "cupy_host_configure")
+        _rt_num_threads = <num_threads_fn_t>_rt_symbol(handle, "cupy_host_num_threads")
+        _rt_launch = <launch_fn_t>_rt_symbol(handle, "cupy_host_launch")
+    return 0
 
 cdef size_t ALIGNMENT = 256
 
@@ -55,6 +128,9 @@ cdef class HostBackend(Backend):
     cdef set _streams
     cdef int64_t _next_handle
     cdef dict _props
+    cdef dict _modules         # module handle -> path of its shared object
+    cdef dict _functions       # function handle (KernelEntry*) -> name
+    cdef object _module_lock
 
     def __init__(self):
         self.name = "host"
@@ -62,6 +138,9 @@ cdef class HostBackend(Backend):
         self._streams = set()
         self._next_handle = 1
         self._props = None
+        self._modules = {}
+        self._functions = {}
+        self._module_lock = threading.Lock()
 
     cdef intptr_t _new_handle(self):
         h = self._next_handle
@@ -215,3 +294,138 @@ cdef class HostBackend(Backend):
         return (e.timestamp_ns - s.timestamp_ns) / 1e6
 
     # --- programs, modules, launches: implemented by the host compiler and runtime -------
+
+    cpdef str target_arch(self, int device):
+        self._check_device(device)
+        return "host"
+
+    cpdef str compiler_fingerprint(self):
+        from cupy_backends.host import _compiler
+        return _compiler.fingerprint()
+
+    cpdef object compile(self, object spec):
+        """Compile a ProgramSpec with g++ into an ObjectCode of kind ``'host-so'``."""
+        from cupy_backends.host import _compiler
+        return _compiler.compile_program(spec)
+
+    cpdef intptr_t module_load(self, bytes image) except? 0:
+        """Load a shared object produced by ``compile``.
+
+        The image is stored content-addressed under ``$CUPY_CACHE_DIR/host_so`` (written to a
+        temporary file and renamed, so concurrent processes never load a partial file) and
+        dlopen'ed RTLD_LOCAL, so two modules may define the same ``extern "C"`` kernel.
+        """
+        from cupy_backends.host import _compiler
+        _load_runtime()
+        if image[:4] != b"\x7fELF":
+            raise CUDADriverError(200, "cuModuleLoadData", "not a host shared object")
+        digest = hashlib.sha256(image).hexdigest()
+        directory = os.path.join(_compiler.cache_dir(), "host_so")
+        path = os.path.join(directory, digest + ".so")
+        with self._module_lock:
+            if not (os.path.exists(path) and os.path.getsize(path) == len(image)):
+                os.makedirs(directory, exist_ok=True)
+                tmp = f"{path}.{os.getpid()}.{threading.get_ident()}.tmp"
+                with open(tmp, "wb") as f:
+                    f.write(image)
+                os.replace(tmp, path)
+            handle = dlopen(os.fsencode(path), RTLD_NOW | RTLD_LOCAL)
+            if handle == NULL:
+                raise CUDADriverError(200, "cuModuleLoadData", dlerror().decode())
+            if dlsym(handle, b"__cupy_host_kernels") == NULL:
+                raise CUDADriverError(200, "cuModuleLoadData", "the image has no kernel table")
+            self._modules[<intptr_t>handle] = path
+        return <intptr_t>handle
+
+    cpdef module_unload(self, intptr_t module):
+        """A no-op: kernel modules own thread-local storage (shared memory) with destructors
+        registered per thread, so they stay loaded for the life of the process. Loading the
+        same image again returns the same module."""
+        self._module(module)
+
+    cdef _module(self, intptr_t module):
+        if module not in self._modules:
+            raise CUDADriverError(400, "cuModule", "unknown module handle")
+
+    cpdef intptr_t module_get_function(self, intptr_t module, str name) except? 0:
+        self._module(module)
+        cdef const KernelEntry* table = <const KernelEntry*>dlsym(<void*>module, b"__cupy_host_kernels")
+        cdef bytes key = name.encode()
+        cdef int i = 0
+        while table != NULL and table[i].name != NULL:
+            if table[i].name == key:
+                self._functions[<intptr_t>&table[i]] = name
+                return <intptr_t>&table[i]
+            i += 1
+        raise CUDADriverError(500, "cuModuleGetFunction", f"no kernel named {name!r} in the module")
+
+    cpdef tuple module_get_global(self, intptr_t module, str name):
+        """(address, size in bytes) of a ``__device__``/``__constant__`` variable."""
+        self._module(module)
+        cdef void* p = dlsym(<void*>module, name.encode())
+        cdef Dl_info info
+        cdef ElfW_Sym* sym = NULL
+        if p == NULL:
+            raise CUDADriverError(500, "cuModuleGetGlobal", f"no global named {name!r} in the module")
+        if dladdr1(p, &info, <void**>&sym, RTLD_DL_SYMENT) == 0 or sym == NULL:
+            raise CUDADriverError(500, "cuModuleGetGlobal", f"cannot find the size of {name!r}")
+        return (<intptr_t>p, <size_t>sym.st_size)
+
+    cdef const KernelEntry* _function(self, intptr_t func) except NULL:
+        if func not in self._functions:
+            raise CUDADriverError(400, "cuLaunchKernel", "unknown function handle")
+        return <const KernelEntry*>func
+
+    cpdef dict function_attributes(self, intptr_t func):
+        cdef const KernelEntry* k = self._function(func)
+        return {
+            "max_threads_per_block": 1024,
+            "shared_size_bytes": 0,        # static shared memory is thread-local storage
+            "const_size_bytes": 0,
+            "local_size_bytes": 0,
+            "num_regs": 0,
+            "ptx_version": EMULATED_CC_MAJOR * 10 + EMULATED_CC_MINOR,
+            "binary_version": EMULATED_CC_MAJOR * 10 + EMULATED_CC_MINOR,
+            "cache_mode_ca": 0,
+            "max_dynamic_shared_size_bytes": 48 * 1024,
+            "preferred_shared_memory_carveout": -1,
+            "num_params": k.num_params,
+            "host_mode": "fibers" if k.mode == 1 else "plain",
+        }
+
+    cpdef int occupancy_max_active_blocks_per_sm(
+            self, intptr_t func, int block_size, size_t dynamic_smem) except -1:
+        self._function(func)
+        if block_size <= 0:
+            raise CUDADriverError(1, "cuOccupancyMaxActiveBlocksPerMultiprocessor",
+                                  f"block size must be positive, got {block_size}")
+        # One "SM" is one pool thread; report the GPU-like residency so grid sizing heuristics
+        # computed from it stay the same on both backends.
+        return max(1, 2048 // block_size)
+
+    cdef int launch(self, intptr_t func, const unsigned int* grid, const unsigned int* block,
+                    unsigned int shared_mem, intptr_t stream, void** args) except -1:
+        cdef const KernelEntry* k = self._function(func)
+        cdef int status
+        if _rt_launch == NULL:
+            _load_runtime()
+        with nogil:
+            status = _rt_launch(k, grid, block, shared_mem, args)
+        if status != 0:
+            raise CUDADriverError(status, "cuLaunchKernel",
+                                  _rt_last_error().decode("utf-8", "replace"))
+        return 0
+
+    # --- host-only controls ----------------------------------------------------------------
+    def set_num_threads(self, int n=0, long parallel_threshold=-1):
+        """Size the launch thread pool (caller included); ``n <= 0`` restores the default
+        (``$CUPY_HOST_NUM_THREADS`` or the CPUs available). Launches with fewer than
+        ``parallel_threshold`` threads run on the calling thread (``-1``: the default, 16384)."""
+        _load_runtime()
+        with nogil:
+            _rt_configure(n, parallel_threshold)
+
+    def get_num_threads(self):
+        """The number of threads that run a launch's blocks."""
+        _load_runtime()
+        return _rt_num_threads()
