@@ -2,3 +2,4 @@
 __version__ = "0.1.0"
 
 from cupy import cuda  # NOQA
+from cupy._core.raw import RawKernel, RawModule  # NOQA
