@@ -1,0 +1,12 @@
+// The CUDA device built-in library for the host device: vector types, integer and math
+// intrinsics, atomics and half precision. Included by prelude.h after the keyword macros.
+#ifndef CUPY_HOST_BUILTINS_H
+#define CUPY_HOST_BUILTINS_H
+
+#include "cupy_host/builtins/vector_types.h"
+#include "cupy_host/builtins/integer.h"
+#include "cupy_host/builtins/math.h"
+#include "cupy_host/builtins/atomics.h"
+#include "cupy_host/builtins/half.h"
+
+#endif  // CUPY_HOST_BUILTINS_H

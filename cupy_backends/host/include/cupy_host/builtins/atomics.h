@@ -1,0 +1,111 @@
+// CUDA atomics for the host device. Blocks run concurrently on a thread pool, so these are real
+// atomic read-modify-write operations (sequentially consistent __atomic builtins; floating-point
+// add/min/max through a compare-and-swap loop).
+#ifndef CUPY_HOST_BUILTINS_ATOMICS_H
+#define CUPY_HOST_BUILTINS_ATOMICS_H
+
+#include <cstring>
+#include <type_traits>
+
+namespace cupy_host_detail {
+
+template <typename T, typename F>
+inline T atomic_update(T* address, F&& f) {
+    // Works for any trivially copyable T of 2, 4 or 8 bytes by CAS on its bit pattern.
+    using Bits = typename std::conditional<sizeof(T) == 8, unsigned long long,
+                 typename std::conditional<sizeof(T) == 4, unsigned int, unsigned short>::type>::type;
+    static_assert(sizeof(T) == sizeof(Bits), "unsupported atomic width");
+    Bits* p = reinterpret_cast<Bits*>(address);
+    Bits expected = __atomic_load_n(p, __ATOMIC_RELAXED);
+    for (;;) {
+        T old;
+        std::memcpy(&old, &expected, sizeof(T));
+        T desired = f(old);
+        Bits desired_bits;
+        std::memcpy(&desired_bits, &desired, sizeof(T));
+        if (__atomic_compare_exchange_n(p, &expected, desired_bits, false, __ATOMIC_SEQ_CST,
+                                        __ATOMIC_RELAXED))
+            return old;
+    }
+}
+
+}  // namespace cupy_host_detail
+
+#define CUPY_HOST_INT_ATOMICS(T)                                                                  \
+    inline T atomicAdd(T* a, T v) { return __atomic_fetch_add(a, v, __ATOMIC_SEQ_CST); }          \
+    inline T atomicSub(T* a, T v) { return __atomic_fetch_sub(a, v, __ATOMIC_SEQ_CST); }          \
+    inline T atomicExch(T* a, T v) { return __atomic_exchange_n(a, v, __ATOMIC_SEQ_CST); }        \
+    inline T atomicAnd(T* a, T v) { return __atomic_fetch_and(a, v, __ATOMIC_SEQ_CST); }          \
+    inline T atomicOr(T* a, T v) { return __atomic_fetch_or(a, v, __ATOMIC_SEQ_CST); }            \
+    inline T atomicXor(T* a, T v) { return __atomic_fetch_xor(a, v, __ATOMIC_SEQ_CST); }          \
+    inline T atomicMin(T* a, T v) {                                                                \
+        return cupy_host_detail::atomic_update(a, [v](T o) { return v < o ? v : o; });             \
+    }                                                                                              \
+    inline T atomicMax(T* a, T v) {                                                                \
+        return cupy_host_detail::atomic_update(a, [v](T o) { return v > o ? v : o; });             \
+    }                                                                                              \
+    inline T atomicCAS(T* a, T compare, T v) {                                                     \
+        __atomic_compare_exchange_n(a, &compare, v, false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);    \
+        return compare;                                                                            \
+    }
+
+CUPY_HOST_INT_ATOMICS(int)
+CUPY_HOST_INT_ATOMICS(unsigned int)
+CUPY_HOST_INT_ATOMICS(unsigned long long)
+CUPY_HOST_INT_ATOMICS(long long)
+#undef CUPY_HOST_INT_ATOMICS
+
+inline unsigned short atomicCAS(unsigned short* a, unsigned short compare, unsigned short v) {
+    __atomic_compare_exchange_n(a, &compare, v, false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
+    return compare;
+}
+
+// atomicInc/atomicDec wrap as CUDA defines: ((old >= limit) ? 0 : old + 1), and
+// ((old == 0 || old > limit) ? limit : old - 1).
+inline unsigned int atomicInc(unsigned int* a, unsigned int limit) {
+    return cupy_host_detail::atomic_update(a, [limit](unsigned int o) { return o >= limit ? 0u : o + 1u; });
+}
+inline unsigned int atomicDec(unsigned int* a, unsigned int limit) {
+    return cupy_host_detail::atomic_update(
+        a, [limit](unsigned int o) { return (o == 0u || o > limit) ? limit : o - 1u; });
+}
+
+#define CUPY_HOST_FLOAT_ATOMICS(T)                                                                 \
+    inline T atomicAdd(T* a, T v) {                                                                \
+        return cupy_host_detail::atomic_update(a, [v](T o) { return o + v; });                     \
+    }                                                                                              \
+    inline T atomicSub(T* a, T v) {                                                                \
+        return cupy_host_detail::atomic_update(a, [v](T o) { return o - v; });                     \
+    }                                                                                              \
+    inline T atomicExch(T* a, T v) {                                                               \
+        return cupy_host_detail::atomic_update(a, [v](T) { return v; });                           \
+    }                                                                                              \
+    inline T atomicMin(T* a, T v) {                                                                \
+        return cupy_host_detail::atomic_update(a, [v](T o) { return v < o ? v : o; });             \
+    }                                                                                              \
+    inline T atomicMax(T* a, T v) {                                                                \
+        return cupy_host_detail::atomic_update(a, [v](T o) { return v > o ? v : o; });             \
+    }
+
+CUPY_HOST_FLOAT_ATOMICS(float)
+CUPY_HOST_FLOAT_ATOMICS(double)
+#undef CUPY_HOST_FLOAT_ATOMICS
+
+// Scoped variants: on the host every scope is the whole process.
+#define CUPY_HOST_SCOPED(name)                                                                     \
+    template <typename... A> inline auto name##_block(A... a) -> decltype(name(a...)) { return name(a...); } \
+    template <typename... A> inline auto name##_system(A... a) -> decltype(name(a...)) { return name(a...); }
+CUPY_HOST_SCOPED(atomicAdd)
+CUPY_HOST_SCOPED(atomicSub)
+CUPY_HOST_SCOPED(atomicExch)
+CUPY_HOST_SCOPED(atomicMin)
+CUPY_HOST_SCOPED(atomicMax)
+CUPY_HOST_SCOPED(atomicInc)
+CUPY_HOST_SCOPED(atomicDec)
+CUPY_HOST_SCOPED(atomicCAS)
+CUPY_HOST_SCOPED(atomicAnd)
+CUPY_HOST_SCOPED(atomicOr)
+CUPY_HOST_SCOPED(atomicXor)
+#undef CUPY_HOST_SCOPED
+
+#endif  // CUPY_HOST_BUILTINS_ATOMICS_H
