@@ -20,7 +20,10 @@ def _try(fn):
 
 def _library_path(name):
     from cuda import pathfinder
-    return pathfinder.load_nvidia_dynamic_lib(name).abs_path
+    try:
+        return pathfinder.load_nvidia_dynamic_lib(name).abs_path
+    except pathfinder.DynamicLibNotFoundError:
+        return "not found"
 
 
 def _nvrtc_version():
