@@ -76,12 +76,13 @@ def _run_impl(impl, suites, only):
     if impl == "ours":
         paths.insert(0, REPO)
     env["PYTHONPATH"] = os.pathsep.join(paths)
-    cmd = [sys.executable, os.path.abspath(__file__), "--worker", impl, "--suite", ",".join(suites)]
+    cmd = [sys.executable, "-X", "faulthandler", os.path.abspath(__file__), "--worker", impl, "--suite", ",".join(suites)]
     if only:
         cmd += ["--only", only]
     proc = subprocess.run(cmd, env=env, cwd=HERE, capture_output=True, text=True)
     if proc.returncode != 0 or not proc.stdout.strip():
-        return {"info": {"impl": impl, "unavailable": proc.stderr.strip()[-2000:]}, "results": {}}
+        why = f"worker exited with {proc.returncode}: {proc.stderr.strip()[-2000:]}"
+        return {"info": {"impl": impl, "unavailable": why}, "results": {}}
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 

@@ -80,9 +80,10 @@ def _copy_case(size, direction):
             import cupy
             mem = cupy.cuda.alloc(size)
             ptr = host.ctypes.data
+            # Default arguments keep the host buffer alive as long as the closure.
             if direction == "H2D":
-                return (lambda: mem.copy_from_host(ptr, size)), _cupy_sync(), meta
-            return (lambda: mem.copy_to_host(ptr, size)), _cupy_sync(), meta
+                return (lambda keep=host: mem.copy_from_host(ptr, size)), _cupy_sync(), meta
+            return (lambda keep=host: mem.copy_to_host(ptr, size)), _cupy_sync(), meta
         if impl == "numpy":
             other = numpy.empty_like(host)
             if direction == "H2D":
