@@ -60,6 +60,8 @@ cdef class Backend:
     cpdef intptr_t module_get_function(self, intptr_t module, str name) except? 0
     cpdef tuple module_get_global(self, intptr_t module, str name)   # (device ptr, size in bytes)
     cpdef dict function_attributes(self, intptr_t func)
+    # Settable: 'max_dynamic_shared_size_bytes', 'preferred_shared_memory_carveout'.
+    cpdef function_set_attribute(self, intptr_t func, str name, int value)
     cpdef int occupancy_max_active_blocks_per_sm(
         self, intptr_t func, int block_size, size_t dynamic_smem) except -1
     # Hot path: args is a cuLaunchKernel-style array of pointers to each argument's bytes.

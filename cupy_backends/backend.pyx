@@ -109,6 +109,9 @@ cdef class Backend:
     cpdef dict function_attributes(self, intptr_t func):
         raise NotImplementedError('function_attributes')
 
+    cpdef function_set_attribute(self, intptr_t func, str name, int value):
+        raise NotImplementedError('function_set_attribute')
+
     cpdef int occupancy_max_active_blocks_per_sm(
             self, intptr_t func, int block_size, size_t dynamic_smem) except -1:
         raise NotImplementedError('occupancy_max_active_blocks_per_sm')

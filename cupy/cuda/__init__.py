@@ -34,3 +34,5 @@ from cupy.cuda.pinned_memory import (  # NOQA
     set_pinned_memory_allocator)
 from cupy.cuda.compiler import CompileException, compile_with_cache  # NOQA
 from cupy.cuda.function import Function, Module  # NOQA
+from cupy_backends.cuda.api import driver  # NOQA
+from cupy_backends.cuda.libs import nvrtc  # NOQA

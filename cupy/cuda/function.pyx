@@ -388,11 +388,7 @@ cdef class Function:
         return self._backend.function_attributes(self.ptr)
 
     def _set_attribute(self, str name, int value):
-        setter = getattr(self._backend, "function_set_attribute", None)
-        if setter is None:
-            raise NotImplementedError(
-                f"the {self._backend.name} backend cannot set kernel attribute {name}")
-        setter(self.ptr, name, value)
+        self._backend.function_set_attribute(self.ptr, name, value)
 
     @property
     def max_threads_per_block(self):

@@ -31,6 +31,7 @@ _FUNC_ATTRIBUTES = (
     "num_regs", "ptx_version", "binary_version", "cache_mode_ca",
     "max_dynamic_shared_size_bytes", "preferred_shared_memory_carveout",
 )
+_SETTABLE_FUNC_ATTRIBUTES = ("max_dynamic_shared_size_bytes", "preferred_shared_memory_carveout")
 _CU_EVENT_BLOCKING_SYNC = 1
 _CU_EVENT_DISABLE_TIMING = 2
 _CU_EVENT_INTERPROCESS = 4
@@ -387,9 +388,11 @@ cdef class CudaBackend(Backend):
             attrs[key] = value
         return attrs
 
-    def function_set_attribute(self, intptr_t func, str name, int value):
+    cpdef function_set_attribute(self, intptr_t func, str name, int value):
         """Set a settable function attribute (max_dynamic_shared_size_bytes,
         preferred_shared_memory_carveout)."""
+        if name not in _SETTABLE_FUNC_ATTRIBUTES:
+            raise ValueError(f"kernel attribute {name!r} is not settable")
         check(self.d.cuFuncSetAttribute(<CUfunction>func, _FUNC_ATTRIBUTES.index(name), value),
               b"cuFuncSetAttribute")
 

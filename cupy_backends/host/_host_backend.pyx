@@ -97,6 +97,9 @@ cdef size_t ALIGNMENT = 256
 # The host device reports the CUDA API level and compute capability it emulates, so that code
 # choosing features by version (warp shuffles, cooperative sizes) takes the modern paths.
 cdef int EMULATED_CUDA_VERSION = 13000
+# Dynamic shared memory per block: the default and the opt-in limit of an H100.
+DEFAULT_DYNAMIC_SMEM = 48 * 1024
+MAX_DYNAMIC_SMEM_OPTIN = 227 * 1024
 cdef int EMULATED_CC_MAJOR = 9
 cdef int EMULATED_CC_MINOR = 0
 
@@ -130,10 +133,12 @@ cdef class HostBackend(Backend):
     cdef dict _props
     cdef dict _modules         # module handle -> path of its shared object
     cdef dict _functions       # function handle (KernelEntry*) -> name
+    cdef dict _attribute_overrides   # function handle -> {settable attribute: value}
     cdef object _module_lock
 
     def __init__(self):
         self.name = "host"
+        self._attribute_overrides = {}
         self._events = {}
         self._streams = set()
         self._next_handle = 1
@@ -170,7 +175,7 @@ cdef class HostBackend(Backend):
                 "name": f"host CPU ({ncpu} threads)",
                 "totalGlobalMem": total,
                 "sharedMemPerBlock": 48 * 1024,
-                "sharedMemPerBlockOptin": 227 * 1024,
+                "sharedMemPerBlockOptin": MAX_DYNAMIC_SMEM_OPTIN,
                 "regsPerBlock": 65536,
                 "warpSize": 32,
                 "maxThreadsPerBlock": 1024,
@@ -387,11 +392,27 @@ cdef class HostBackend(Backend):
             "ptx_version": EMULATED_CC_MAJOR * 10 + EMULATED_CC_MINOR,
             "binary_version": EMULATED_CC_MAJOR * 10 + EMULATED_CC_MINOR,
             "cache_mode_ca": 0,
-            "max_dynamic_shared_size_bytes": 48 * 1024,
+            "max_dynamic_shared_size_bytes": DEFAULT_DYNAMIC_SMEM,
             "preferred_shared_memory_carveout": -1,
             "num_params": k.num_params,
             "host_mode": "fibers" if k.mode == 1 else "plain",
-        }
+        } | self._attribute_overrides.get(func, {})
+
+    cpdef function_set_attribute(self, intptr_t func, str name, int value):
+        """Like cuFuncSetAttribute: a launch may use more than the default 48 KiB of dynamic
+        shared memory only after raising ``max_dynamic_shared_size_bytes`` (up to the opt-in
+        limit), exactly as on a GPU."""
+        self._function(func)
+        if name == "max_dynamic_shared_size_bytes":
+            if not 0 <= value <= MAX_DYNAMIC_SMEM_OPTIN:
+                raise CUDADriverError(1, "cuFuncSetAttribute",
+                                      f"{name}={value} outside [0, {MAX_DYNAMIC_SMEM_OPTIN}]")
+        elif name == "preferred_shared_memory_carveout":
+            if not -1 <= value <= 100:
+                raise CUDADriverError(1, "cuFuncSetAttribute", f"{name}={value} outside [-1, 100]")
+        else:
+            raise ValueError(f"kernel attribute {name!r} is not settable")
+        self._attribute_overrides.setdefault(func, {})[name] = value
 
     cpdef int occupancy_max_active_blocks_per_sm(
             self, intptr_t func, int block_size, size_t dynamic_smem) except -1:
@@ -407,6 +428,13 @@ cdef class HostBackend(Backend):
                     unsigned int shared_mem, intptr_t stream, void** args) except -1:
         cdef const KernelEntry* k = self._function(func)
         cdef int status
+        if shared_mem > DEFAULT_DYNAMIC_SMEM:
+            limit = self._attribute_overrides.get(func, {}).get(
+                "max_dynamic_shared_size_bytes", DEFAULT_DYNAMIC_SMEM)
+            if shared_mem > limit:
+                raise CUDADriverError(1, "cuLaunchKernel",
+                                      f"dynamic shared memory of {shared_mem} bytes exceeds the "
+                                      f"kernel's max_dynamic_shared_size_bytes ({limit})")
         if _rt_launch == NULL:
             _load_runtime()
         with nogil:

@@ -25,7 +25,9 @@ __thread char* __cupy_host_dynsmem;
 namespace cupy_host {
 namespace {
 
-constexpr unsigned kMaxDynamicSmem = 48 * 1024;
+// The per-kernel limit (48 KiB unless raised with cuFuncSetAttribute) is checked before the
+// launch reaches the runtime; this is the device-wide opt-in maximum.
+constexpr unsigned kMaxDynamicSmem = 227 * 1024;
 constexpr long kDefaultParallelThreshold = 16384;
 
 __thread WorkerState tls_worker CUPY_HOST_DYNAMIC_TLS;

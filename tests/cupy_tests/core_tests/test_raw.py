@@ -15,6 +15,7 @@ import cupy
 from cupy.cuda import memory
 from cupy.cuda import stream as stream_module
 from cupy_backends.cuda.api._errors import CUDADriverError
+from cupy_backends.cuda.api._errors import CUDADriverError
 
 
 def to_device(a):
@@ -243,6 +244,23 @@ def test_dynamic_shared_memory(block):
     cupy.RawKernel(DYN_SMEM, "reverse_block")(nblocks, block, (dx, dy), shared_mem=block * 4)
     expected = x.reshape(nblocks, block)[:, ::-1].ravel()
     numpy.testing.assert_array_equal(to_host(dy, x.size, numpy.int32), expected)
+
+
+
+def test_large_dynamic_shared_memory_needs_the_attribute():
+    # As on a GPU: more than 48 KiB of dynamic shared memory is refused until the kernel's
+    # max_dynamic_shared_size_bytes is raised.
+    block, nbytes = 64, 64 * 1024
+    k = cupy.RawKernel(DYN_SMEM, "reverse_block")
+    x = numpy.arange(block, dtype=numpy.int32)
+    dx, dy = to_device(x), memory.alloc(x.nbytes)
+    with pytest.raises(CUDADriverError):
+        k(1, block, (dx, dy), shared_mem=nbytes)
+        cupy.cuda.Device().synchronize()
+    k.max_dynamic_shared_size_bytes = nbytes
+    assert k.max_dynamic_shared_size_bytes == nbytes
+    k(1, block, (dx, dy), shared_mem=nbytes)
+    numpy.testing.assert_array_equal(to_host(dy, block, numpy.int32), x[::-1])
 
 
 GLOBALS = r'''
