@@ -315,7 +315,7 @@ def _pch_dir(std: str) -> str:
     final = os.path.join(root, key)
     if os.path.exists(os.path.join(final, _PCH_HEADER + ".gch")):
         return final
-    os.makedirs(root, exist_ok=True)
+    os.makedirs(root, mode=0o700, exist_ok=True)
     tmp = tempfile.mkdtemp(prefix=key + ".tmp", dir=root)
     try:
         header = os.path.join(tmp, _PCH_HEADER)

@@ -329,7 +329,7 @@ cdef class HostBackend(Backend):
         path = os.path.join(directory, digest + ".so")
         with self._module_lock:
             if not (os.path.exists(path) and os.path.getsize(path) == len(image)):
-                os.makedirs(directory, exist_ok=True)
+                os.makedirs(directory, mode=0o700, exist_ok=True)
                 tmp = f"{path}.{os.getpid()}.{threading.get_ident()}.tmp"
                 with open(tmp, "wb") as f:
                     f.write(image)
