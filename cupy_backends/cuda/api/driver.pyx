@@ -6,12 +6,7 @@ from libc.string cimport memset
 
 from cupy_backends.cuda.api._errors import CUDADriverError
 
-cdef extern from "dlfcn.h" nogil:
-    void* dlopen(const char* filename, int flag)
-    void* dlsym(void* handle, const char* symbol)
-    const char* dlerror()
-    int RTLD_NOW
-    int RTLD_GLOBAL
+from posix.dlfcn cimport dlopen, dlsym, dlerror, RTLD_NOW, RTLD_GLOBAL
 
 cdef DriverAPI api
 cdef void* _handle = NULL

@@ -5,12 +5,7 @@ raises RuntimeError if it cannot be found."""
 from libc.stdint cimport intptr_t
 from libc.stdlib cimport malloc, free
 
-cdef extern from "dlfcn.h" nogil:
-    void* dlopen(const char* filename, int flag)
-    void* dlsym(void* handle, const char* symbol)
-    const char* dlerror()
-    int RTLD_NOW
-    int RTLD_GLOBAL
+from posix.dlfcn cimport dlopen, dlsym, dlerror, RTLD_NOW, RTLD_GLOBAL
 
 ctypedef int nvrtcResult
 ctypedef void* nvrtcProgram
