@@ -3,6 +3,7 @@
 Data lives in NumPy arrays (host memory is device memory on the host backend) and is passed by
 pointer. Every kernel result is compared with NumPy.
 """
+import os
 import struct
 
 import numpy as np
@@ -31,6 +32,16 @@ def pool(request, backend):
     backend.set_num_threads(0, -1)
 
 
+def compile_checked(backend, spec):
+    """backend.compile, plus (under CUPY_NVRTC_CHECK, as on CI) NVRTC for sm_90: every kernel
+    the host runs here must also compile for the GPU."""
+    oc = backend.compile(spec)
+    if os.environ.get("CUPY_NVRTC_CHECK", "0") not in ("", "0"):
+        from cupy_backends.cuda._cuda_backend import compile_nvrtc
+        compile_nvrtc(ProgramSpec(spec.source, spec.name, spec.options, spec.name_expressions, "sm_90"))
+    return oc
+
+
 def ptr(a):
     return struct.pack("P", a.ctypes.data)
 
@@ -40,7 +51,8 @@ def i32(v):
 
 
 def kernel(backend, source, name, name_expressions=(), options=()):
-    oc = backend.compile(ProgramSpec(source, "test.cu", tuple(options), tuple(name_expressions), "host"))
+    oc = compile_checked(
+        backend, ProgramSpec(source, "test.cu", tuple(options), tuple(name_expressions), "host"))
     assert oc.kind == "host-so"
     mod = backend.module_load(oc.image)
     return backend.module_get_function(mod, oc.lowered_names.get(name, name)), oc, mod
@@ -111,7 +123,7 @@ def test_template_name_expressions(backend):
         if (i < n) x[i] = x[i] * T(K);
     }"""
     exprs = ("scale<float, 3>", "scale<double, 5>")
-    oc = backend.compile(ProgramSpec(src, "t.cu", (), exprs, "host"))
+    oc = compile_checked(backend, ProgramSpec(src, "t.cu", (), exprs, "host"))
     assert set(oc.lowered_names) == set(exprs)
     mod = backend.module_load(oc.image)
     for expr, dtype, k in [(exprs[0], np.float32, 3), (exprs[1], np.float64, 5)]:
@@ -210,7 +222,7 @@ def test_dynamic_shared_memory_both_forms(backend, pool):
         }
         y[blockIdx.x * n + t] = buf[t];
     }"""
-    oc = backend.compile(ProgramSpec(src, "scan.cu"))
+    oc = compile_checked(backend, ProgramSpec(src, "scan.cu"))
     mod = backend.module_load(oc.image)
     for name, dtype, block in [("scan_ns", np.float32, 100), ("scan_local", np.float64, 256)]:
         f = backend.module_get_function(mod, name)
@@ -342,8 +354,8 @@ def test_early_return_before_syncthreads(backend, pool):
 @pytest.mark.parametrize("barrier", [False, True], ids=["plain", "fibers"])
 def test_device_assert_then_next_launch_works(backend, pool, barrier):
     sync = "__syncthreads();" if barrier else ""
+    # No #include <assert.h>: device code gets assert() built in (NVRTC has no libc headers).
     src = r"""
-    #include <assert.h>
     extern "C" __global__ void check(const int* x, int* y) {
         int i = blockIdx.x * blockDim.x + threadIdx.x;
         %s
