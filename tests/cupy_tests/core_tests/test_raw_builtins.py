@@ -82,7 +82,14 @@ extern "C" __global__ void atomics(unsigned int* inc, int* minmax, float* fmax_,
     atomicInc(inc, 9u);                 // wraps to 0 after 9
     atomicMin(&minmax[0], 1000 - i);
     atomicMax(&minmax[1], i * 3);
-    atomicMax(fmax_, i * 0.25f);
+    // Float max through atomicCAS on the bit pattern (CUDA has no float atomicMax).
+    int* fbits = (int*)fmax_;
+    int seen = *fbits;
+    while (__int_as_float(seen) < i * 0.25f) {
+        int prev = atomicCAS(fbits, seen, __float_as_int(i * 0.25f));
+        if (prev == seen) break;
+        seen = prev;
+    }
     atomicOr(&bits[0], 1u << (i % 32));
     atomicAnd(&bits[1], ~(1u << (i % 31)));
     atomicXor(&bits[2], (unsigned int)i);

@@ -31,29 +31,39 @@ inline T atomic_update(T* address, F&& f) {
 
 }  // namespace cupy_host_detail
 
-#define CUPY_HOST_INT_ATOMICS(T)                                                                  \
-    inline T atomicAdd(T* a, T v) { return __atomic_fetch_add(a, v, __ATOMIC_SEQ_CST); }          \
-    inline T atomicSub(T* a, T v) { return __atomic_fetch_sub(a, v, __ATOMIC_SEQ_CST); }          \
-    inline T atomicExch(T* a, T v) { return __atomic_exchange_n(a, v, __ATOMIC_SEQ_CST); }        \
-    inline T atomicAnd(T* a, T v) { return __atomic_fetch_and(a, v, __ATOMIC_SEQ_CST); }          \
-    inline T atomicOr(T* a, T v) { return __atomic_fetch_or(a, v, __ATOMIC_SEQ_CST); }            \
-    inline T atomicXor(T* a, T v) { return __atomic_fetch_xor(a, v, __ATOMIC_SEQ_CST); }          \
+// Exactly CUDA's overload set (code that compiles here must compile for the GPU):
+// add/exch/and/or/xor/CAS on int, unsigned, unsigned long long; sub on int, unsigned;
+// min/max on int, unsigned, long long, unsigned long long.
+#define CUPY_HOST_ATOMIC_FETCH(T, name, builtin)                                                   \
+    inline T name(T* a, T v) { return builtin(a, v, __ATOMIC_SEQ_CST); }
+#define CUPY_HOST_ATOMIC_MINMAX(T)                                                                 \
     inline T atomicMin(T* a, T v) {                                                                \
         return cupy_host_detail::atomic_update(a, [v](T o) { return v < o ? v : o; });             \
     }                                                                                              \
     inline T atomicMax(T* a, T v) {                                                                \
         return cupy_host_detail::atomic_update(a, [v](T o) { return v > o ? v : o; });             \
-    }                                                                                              \
+    }
+#define CUPY_HOST_ATOMIC_BASIC(T)                                                                  \
+    CUPY_HOST_ATOMIC_FETCH(T, atomicAdd, __atomic_fetch_add)                                       \
+    CUPY_HOST_ATOMIC_FETCH(T, atomicExch, __atomic_exchange_n)                                     \
+    CUPY_HOST_ATOMIC_FETCH(T, atomicAnd, __atomic_fetch_and)                                       \
+    CUPY_HOST_ATOMIC_FETCH(T, atomicOr, __atomic_fetch_or)                                         \
+    CUPY_HOST_ATOMIC_FETCH(T, atomicXor, __atomic_fetch_xor)                                       \
+    CUPY_HOST_ATOMIC_MINMAX(T)                                                                     \
     inline T atomicCAS(T* a, T compare, T v) {                                                     \
         __atomic_compare_exchange_n(a, &compare, v, false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);    \
         return compare;                                                                            \
     }
 
-CUPY_HOST_INT_ATOMICS(int)
-CUPY_HOST_INT_ATOMICS(unsigned int)
-CUPY_HOST_INT_ATOMICS(unsigned long long)
-CUPY_HOST_INT_ATOMICS(long long)
-#undef CUPY_HOST_INT_ATOMICS
+CUPY_HOST_ATOMIC_BASIC(int)
+CUPY_HOST_ATOMIC_BASIC(unsigned int)
+CUPY_HOST_ATOMIC_BASIC(unsigned long long)
+CUPY_HOST_ATOMIC_FETCH(int, atomicSub, __atomic_fetch_sub)
+CUPY_HOST_ATOMIC_FETCH(unsigned int, atomicSub, __atomic_fetch_sub)
+CUPY_HOST_ATOMIC_MINMAX(long long)
+#undef CUPY_HOST_ATOMIC_BASIC
+#undef CUPY_HOST_ATOMIC_MINMAX
+#undef CUPY_HOST_ATOMIC_FETCH
 
 inline unsigned short atomicCAS(unsigned short* a, unsigned short compare, unsigned short v) {
     __atomic_compare_exchange_n(a, &compare, v, false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
@@ -70,26 +80,15 @@ inline unsigned int atomicDec(unsigned int* a, unsigned int limit) {
         a, [limit](unsigned int o) { return (o == 0u || o > limit) ? limit : o - 1u; });
 }
 
-#define CUPY_HOST_FLOAT_ATOMICS(T)                                                                 \
-    inline T atomicAdd(T* a, T v) {                                                                \
-        return cupy_host_detail::atomic_update(a, [v](T o) { return o + v; });                     \
-    }                                                                                              \
-    inline T atomicSub(T* a, T v) {                                                                \
-        return cupy_host_detail::atomic_update(a, [v](T o) { return o - v; });                     \
-    }                                                                                              \
-    inline T atomicExch(T* a, T v) {                                                               \
-        return cupy_host_detail::atomic_update(a, [v](T) { return v; });                           \
-    }                                                                                              \
-    inline T atomicMin(T* a, T v) {                                                                \
-        return cupy_host_detail::atomic_update(a, [v](T o) { return v < o ? v : o; });             \
-    }                                                                                              \
-    inline T atomicMax(T* a, T v) {                                                                \
-        return cupy_host_detail::atomic_update(a, [v](T o) { return v > o ? v : o; });             \
-    }
-
-CUPY_HOST_FLOAT_ATOMICS(float)
-CUPY_HOST_FLOAT_ATOMICS(double)
-#undef CUPY_HOST_FLOAT_ATOMICS
+inline float atomicAdd(float* a, float v) {
+    return cupy_host_detail::atomic_update(a, [v](float o) { return o + v; });
+}
+inline double atomicAdd(double* a, double v) {
+    return cupy_host_detail::atomic_update(a, [v](double o) { return o + v; });
+}
+inline float atomicExch(float* a, float v) {
+    return cupy_host_detail::atomic_update(a, [v](float) { return v; });
+}
 
 // Scoped variants: on the host every scope is the whole process.
 #define CUPY_HOST_SCOPED(name)                                                                     \
