@@ -197,3 +197,44 @@ def test_vector_types_layout():
     i = numpy.arange(n, dtype=numpy.float32)
     numpy.testing.assert_array_equal(_host(df, f4), numpy.stack([i, i + 0.5, -i, 2 * i], 1))
     numpy.testing.assert_array_equal(_host(dd, d2), numpy.stack([i * 0.25, -i * 0.125], 1))
+
+
+BF16 = r'''
+#include <cuda_bf16.h>
+extern "C" __global__ void bf16_ops(const float* a, const float* b, unsigned short* out, int n) {
+    int i = blockIdx.x * blockDim.x + threadIdx.x;
+    if (i >= n) return;
+    __nv_bfloat16 x = __float2bfloat16(a[i]), y = __float2bfloat16(b[i]);
+    out[5 * i + 0] = __bfloat16_as_ushort(x);
+    out[5 * i + 1] = __bfloat16_as_ushort(__hadd(x, y));
+    out[5 * i + 2] = __bfloat16_as_ushort(__hmul(x, y));
+    out[5 * i + 3] = __bfloat16_as_ushort(__hdiv(x, y));
+    out[5 * i + 4] = __bfloat16_as_ushort(__float2bfloat16(__bfloat162float(x) * 0.1f));
+}
+'''
+
+
+def _bf16_bits(f32):
+    """Round-to-nearest-even float32 -> bfloat16 bits (finite inputs)."""
+    u = f32.astype(numpy.float32).view(numpy.uint32).astype(numpy.uint64)
+    return ((u + 0x7fff + ((u >> 16) & 1)) >> 16).astype(numpy.uint16)
+
+
+def _bf16_value(bits):
+    return (bits.astype(numpy.uint32) << 16).view(numpy.float32)
+
+
+def test_bfloat16_arithmetic_is_correctly_rounded():
+    rng = numpy.random.default_rng(3)
+    n = 2000
+    a = (rng.standard_normal(n) * 50).astype(numpy.float32)
+    b = (rng.standard_normal(n) * 50).astype(numpy.float32)
+    b[b == 0] = 1
+    out = numpy.zeros(5 * n, numpy.uint16)
+    dout = _dev(out)
+    _launch(BF16, "bf16_ops", n, _dev(a), _dev(b), dout, numpy.int32(n))
+    got = _host(dout, out).reshape(n, 5)
+    xa, xb = _bf16_value(_bf16_bits(a)), _bf16_value(_bf16_bits(b))
+    expected = numpy.stack([_bf16_bits(a), _bf16_bits(xa + xb), _bf16_bits(xa * xb),
+                            _bf16_bits(xa / xb), _bf16_bits(xa * numpy.float32(0.1))], 1)
+    numpy.testing.assert_array_equal(got, expected)

@@ -1,5 +1,5 @@
 // The CUDA device built-in library for the host device: vector types, integer and math
-// intrinsics, atomics and half precision. Included by prelude.h after the keyword macros.
+// intrinsics, atomics, half precision and bfloat16. Included by prelude.h after the keyword macros.
 #ifndef CUPY_HOST_BUILTINS_H
 #define CUPY_HOST_BUILTINS_H
 
@@ -8,5 +8,6 @@
 #include "cupy_host/builtins/math.h"
 #include "cupy_host/builtins/atomics.h"
 #include "cupy_host/builtins/half.h"
+#include "cupy_host/builtins/bfloat16.h"
 
 #endif  // CUPY_HOST_BUILTINS_H
