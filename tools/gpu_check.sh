@@ -13,12 +13,15 @@ REPO=$PWD
 PY=${PYTHON:-python3}
 JOBS=$(nproc)
 
-# Wheels missing on that machine (e.g. fastrlock) travel in .whl/ (see docs/gpu_machine.md).
+# Wheels missing on that machine (fastrlock) travel in .whl/ (see docs/gpu_machine.md).
 if ls .whl/*.whl >/dev/null 2>&1; then
   $PY -m pip install -q --no-index --no-deps --no-compile --no-cache-dir --upgrade --target /tmp/site .whl/*.whl
   export PYTHONPATH=/tmp/site${PYTHONPATH:+:$PYTHONPATH}
 fi
 nvidia-smi > "$OUT/nvidia-smi.txt" 2>&1
+if ! $PY -c "import fastrlock" 2>/dev/null; then
+  echo "fastrlock is missing on this machine: carry its cp312 wheel in .whl/ (docs/gpu_machine.md)"; exit 1
+fi
 
 echo "== build"
 t0=$(date +%s)
