@@ -71,17 +71,8 @@ def _kernel_num_params(str code, str name):
 
 cdef tuple _check_common(options, str backend, bint translate_cucomplex,
                          bint enable_cooperative_groups, bint jitify):
-    if backend not in ("nvrtc", "nvcc"):
-        raise ValueError(f"backend must be 'nvrtc' or 'nvcc', got {backend!r}")
-    if translate_cucomplex:
-        raise NotImplementedError("translate_cucomplex is not supported")
-    if enable_cooperative_groups:
-        raise NotImplementedError("cooperative group launches are not supported")
-    if jitify:
-        raise NotImplementedError("jitify is not supported")
-    if isinstance(options, str):
-        return (options,)
-    return tuple(options)
+    return compiler.check_compile_request(options, backend, translate_cucomplex,
+                                          enable_cooperative_groups, jitify)
 
 
 cdef class RawKernel:

@@ -182,6 +182,21 @@ def _normalize_options(options):
     return options
 
 
+def check_compile_request(options, backend, translate_cucomplex, enable_cooperative_groups,
+                          jitify):
+    """Validate the compile arguments shared by compile_with_cache, RawKernel and RawModule;
+    return the options as a tuple of str."""
+    if backend not in ("nvrtc", "nvcc"):
+        raise ValueError(f"backend must be 'nvrtc' or 'nvcc', got {backend!r}")
+    if translate_cucomplex:
+        raise NotImplementedError("translate_cucomplex is not supported")
+    if enable_cooperative_groups:
+        raise NotImplementedError("cooperative group launches are not supported")
+    if jitify:
+        raise NotImplementedError("jitify is not supported")
+    return _normalize_options(options)
+
+
 def compile_with_cache(source, options=(), arch=None, cache_dir=None, extra_source=None,
                        backend="nvrtc", enable_cooperative_groups=False,
                        name_expressions=None, log_stream=None, jitify=False):
@@ -214,13 +229,7 @@ def compile_with_cache(source, options=(), arch=None, cache_dir=None, extra_sour
     """
     if not isinstance(source, str):
         raise TypeError(f"source must be str, got {type(source).__name__}")
-    if backend not in ("nvrtc", "nvcc"):
-        raise ValueError(f"backend must be 'nvrtc' or 'nvcc', got {backend!r}")
-    if jitify:
-        raise NotImplementedError("jitify is not supported")
-    if enable_cooperative_groups:
-        raise NotImplementedError("cooperative group launches are not supported")
-    options = _normalize_options(options)
+    options = check_compile_request(options, backend, False, enable_cooperative_groups, jitify)
     names = tuple(name_expressions) if name_expressions is not None else ()
     for n in names:
         if not isinstance(n, str):
