@@ -1,110 +1,131 @@
 # cython: language_level=3
-"""NVRTC bindings, loaded at run time from NVIDIA's wheel (or conda / system CUDA) through
-cuda-pathfinder. Importing this module never fails; the first call that needs the library
-raises RuntimeError if it cannot be found."""
-from libc.stdint cimport intptr_t
+"""NVRTC bindings, loaded at run time from NVIDIA's wheel (or conda / a system CUDA) through
+``cuda.pathfinder``. Importing this module never fails; the first call that needs the library
+raises RuntimeError when it cannot be loaded (``is_available()`` asks without raising)."""
+import threading
+
 from libc.stdlib cimport malloc, free
 
-from posix.dlfcn cimport dlopen, dlsym, dlerror, RTLD_NOW, RTLD_GLOBAL
+from cupy_backends.cuda._softlink cimport SoftLink, SOFTLINK_MISSING
 
-ctypedef int nvrtcResult
-ctypedef void* nvrtcProgram
-
-ctypedef nvrtcResult (*f_version)(int*, int*) nogil
-ctypedef nvrtcResult (*f_num_archs)(int*) nogil
-ctypedef nvrtcResult (*f_archs)(int*) nogil
+ctypedef nvrtcResult (*f_version)(int*, int*) noexcept nogil
+ctypedef nvrtcResult (*f_num_archs)(int*) noexcept nogil
+ctypedef nvrtcResult (*f_archs)(int*) noexcept nogil
 ctypedef nvrtcResult (*f_create)(nvrtcProgram*, const char*, const char*, int,
-                                 const char* const*, const char* const*) nogil
-ctypedef nvrtcResult (*f_destroy)(nvrtcProgram*) nogil
-ctypedef nvrtcResult (*f_compile)(nvrtcProgram, int, const char* const*) nogil
-ctypedef nvrtcResult (*f_size)(nvrtcProgram, size_t*) nogil
-ctypedef nvrtcResult (*f_get)(nvrtcProgram, char*) nogil
-ctypedef nvrtcResult (*f_add_name)(nvrtcProgram, const char*) nogil
-ctypedef nvrtcResult (*f_lowered)(nvrtcProgram, const char*, const char**) nogil
-ctypedef const char* (*f_error_string)(nvrtcResult) nogil
+                                 const char* const*, const char* const*) noexcept nogil
+ctypedef nvrtcResult (*f_destroy)(nvrtcProgram*) noexcept nogil
+ctypedef nvrtcResult (*f_compile)(nvrtcProgram, int, const char* const*) noexcept nogil
+ctypedef nvrtcResult (*f_size)(nvrtcProgram, size_t*) noexcept nogil
+ctypedef nvrtcResult (*f_get)(nvrtcProgram, char*) noexcept nogil
+ctypedef nvrtcResult (*f_add_name)(nvrtcProgram, const char*) noexcept nogil
+ctypedef nvrtcResult (*f_lowered)(nvrtcProgram, const char*, const char**) noexcept nogil
+ctypedef const char* (*f_error_string)(nvrtcResult) noexcept nogil
 
-cdef void* _handle = NULL
+cdef SoftLink _link = None
 cdef f_version _nvrtcVersion
 cdef f_num_archs _nvrtcGetNumSupportedArchs
 cdef f_archs _nvrtcGetSupportedArchs
 cdef f_create _nvrtcCreateProgram
 cdef f_destroy _nvrtcDestroyProgram
 cdef f_compile _nvrtcCompileProgram
-cdef f_size _nvrtcGetProgramLogSize
-cdef f_get _nvrtcGetProgramLog
-cdef f_size _nvrtcGetCUBINSize
-cdef f_get _nvrtcGetCUBIN
-cdef f_size _nvrtcGetPTXSize
-cdef f_get _nvrtcGetPTX
 cdef f_add_name _nvrtcAddNameExpression
 cdef f_lowered _nvrtcGetLoweredName
-cdef f_error_string _nvrtcGetErrorString
+cdef f_error_string _nvrtcGetErrorString = NULL
+# Program._read's outputs, indexed by _LOG/_CUBIN/_PTX.
+cdef f_size _size_fns[3]
+cdef f_get _get_fns[3]
+_READ_CALLS = ("nvrtcGetProgramLog", "nvrtcGetCUBIN", "nvrtcGetPTX")
+cdef enum:
+    _LOG = 0
+    _CUBIN = 1
+    _PTX = 2
 
+_lock = threading.Lock()
+
+# nvrtcResult values
+NVRTC_SUCCESS = 0
+NVRTC_ERROR_INVALID_INPUT = 3
+NVRTC_ERROR_INVALID_PROGRAM = 4
+NVRTC_ERROR_INVALID_OPTION = 5
 NVRTC_ERROR_COMPILATION = 6
+NVRTC_ERROR_NAME_EXPRESSION_NOT_VALID = 10
 
 
 class NVRTCError(RuntimeError):
-    """An NVRTC call failed. ``status`` is the nvrtcResult code."""
+    """An NVRTC call failed.
+
+    Attributes:
+        status: the ``nvrtcResult`` code.
+        name: its name, e.g. ``'NVRTC_ERROR_COMPILATION'``.
+        call: the failing call, e.g. ``'nvrtcCompileProgram'``.
+    """
 
     def __init__(self, status, call=""):
-        self.status = status
-        name = _error_string(status)
-        super().__init__(f"{name} ({status})" + (f" in {call}" if call else ""))
+        self.status = int(status)
+        self.call = call
+        if self.status == SOFTLINK_MISSING:
+            self.name = "NVRTC_ERROR_MISSING_SYMBOL"
+            msg = f"{call or 'a function'} is not exported by the loaded NVRTC library (too old)"
+        else:
+            self.name = _error_string(self.status)
+            msg = f"{self.name} ({self.status})" + (f" in {call}" if call else "")
+        super().__init__(msg)
 
     def __reduce__(self):
-        return (type(self), (self.status,))
+        return (type(self), (self.status, self.call))
+
+
+# nvrtcResult names, for errors raised before the library (and nvrtcGetErrorString) is loaded.
+_STATUS_NAMES = (
+    "NVRTC_SUCCESS", "NVRTC_ERROR_OUT_OF_MEMORY", "NVRTC_ERROR_PROGRAM_CREATION_FAILURE",
+    "NVRTC_ERROR_INVALID_INPUT", "NVRTC_ERROR_INVALID_PROGRAM", "NVRTC_ERROR_INVALID_OPTION",
+    "NVRTC_ERROR_COMPILATION", "NVRTC_ERROR_BUILTIN_OPERATION_FAILURE",
+    "NVRTC_ERROR_NO_NAME_EXPRESSIONS_AFTER_COMPILATION",
+    "NVRTC_ERROR_NO_LOWERED_NAMES_BEFORE_COMPILATION", "NVRTC_ERROR_NAME_EXPRESSION_NOT_VALID",
+    "NVRTC_ERROR_INTERNAL_ERROR",
+)
 
 
 cdef str _error_string(int status):
-    if _handle != NULL and _nvrtcGetErrorString != NULL:
-        return _nvrtcGetErrorString(status).decode()
+    cdef const char* s
+    if _nvrtcGetErrorString != NULL:
+        s = _nvrtcGetErrorString(status)
+        if s != NULL:
+            return s.decode()
+    if 0 <= status < len(_STATUS_NAMES):
+        return _STATUS_NAMES[status]
     return f"NVRTC_ERROR_{status}"
 
 
-cdef void* _sym(const char* name) except NULL:
-    cdef void* p = dlsym(_handle, name)
-    if p == NULL:
-        raise RuntimeError(f"NVRTC library lacks symbol {name.decode()}")
-    return p
-
-
 cdef int _load() except -1:
-    global _handle, _nvrtcVersion, _nvrtcGetNumSupportedArchs, _nvrtcGetSupportedArchs
+    global _link, _nvrtcVersion, _nvrtcGetNumSupportedArchs, _nvrtcGetSupportedArchs
     global _nvrtcCreateProgram, _nvrtcDestroyProgram, _nvrtcCompileProgram
-    global _nvrtcGetProgramLogSize, _nvrtcGetProgramLog, _nvrtcGetCUBINSize, _nvrtcGetCUBIN
-    global _nvrtcGetPTXSize, _nvrtcGetPTX, _nvrtcAddNameExpression, _nvrtcGetLoweredName
-    global _nvrtcGetErrorString
-    if _handle != NULL:
+    global _nvrtcAddNameExpression, _nvrtcGetLoweredName, _nvrtcGetErrorString
+    if _link is not None and _link._handle != NULL:
         return 0
-    try:
-        from cuda import pathfinder
-        path = pathfinder.load_nvidia_dynamic_lib("nvrtc").abs_path
-    except Exception as e:
-        raise RuntimeError(f"NVRTC is not available: {e}. Install the nvidia-cuda-nvrtc wheel.") from e
-    cdef bytes bpath = path.encode()
-    cdef void* h = dlopen(bpath, RTLD_NOW | RTLD_GLOBAL)
-    if h == NULL:
-        raise RuntimeError(f"cannot load NVRTC from {path}: {dlerror().decode()}")
-    _handle = h
-    try:
-        _nvrtcVersion = <f_version>_sym(b"nvrtcVersion")
-        _nvrtcGetNumSupportedArchs = <f_num_archs>_sym(b"nvrtcGetNumSupportedArchs")
-        _nvrtcGetSupportedArchs = <f_archs>_sym(b"nvrtcGetSupportedArchs")
-        _nvrtcCreateProgram = <f_create>_sym(b"nvrtcCreateProgram")
-        _nvrtcDestroyProgram = <f_destroy>_sym(b"nvrtcDestroyProgram")
-        _nvrtcCompileProgram = <f_compile>_sym(b"nvrtcCompileProgram")
-        _nvrtcGetProgramLogSize = <f_size>_sym(b"nvrtcGetProgramLogSize")
-        _nvrtcGetProgramLog = <f_get>_sym(b"nvrtcGetProgramLog")
-        _nvrtcGetCUBINSize = <f_size>_sym(b"nvrtcGetCUBINSize")
-        _nvrtcGetCUBIN = <f_get>_sym(b"nvrtcGetCUBIN")
-        _nvrtcGetPTXSize = <f_size>_sym(b"nvrtcGetPTXSize")
-        _nvrtcGetPTX = <f_get>_sym(b"nvrtcGetPTX")
-        _nvrtcAddNameExpression = <f_add_name>_sym(b"nvrtcAddNameExpression")
-        _nvrtcGetLoweredName = <f_lowered>_sym(b"nvrtcGetLoweredName")
-        _nvrtcGetErrorString = <f_error_string>_sym(b"nvrtcGetErrorString")
-    except Exception:
-        _handle = NULL
-        raise
+    cdef SoftLink link
+    with _lock:
+        if _link is None:
+            link = SoftLink("nvrtc")
+            if link.available:
+                _nvrtcVersion = <f_version>link.get("nvrtcVersion")
+                _nvrtcGetNumSupportedArchs = <f_num_archs>link.get("nvrtcGetNumSupportedArchs")
+                _nvrtcGetSupportedArchs = <f_archs>link.get("nvrtcGetSupportedArchs")
+                _nvrtcCreateProgram = <f_create>link.get("nvrtcCreateProgram")
+                _nvrtcDestroyProgram = <f_destroy>link.get("nvrtcDestroyProgram")
+                _nvrtcCompileProgram = <f_compile>link.get("nvrtcCompileProgram")
+                _nvrtcAddNameExpression = <f_add_name>link.get("nvrtcAddNameExpression")
+                _nvrtcGetLoweredName = <f_lowered>link.get("nvrtcGetLoweredName")
+                for i, call in enumerate(_READ_CALLS):
+                    _size_fns[i] = <f_size>link.get(call + "Size")
+                    _get_fns[i] = <f_get>link.get(call)
+                # Returns a string, so the int-returning stub cannot stand in for it.
+                if link.has("nvrtcGetErrorString"):
+                    _nvrtcGetErrorString = <f_error_string>link.get("nvrtcGetErrorString")
+            _link = link
+    if not _link.available:
+        raise RuntimeError(f"NVRTC is not available ({_link.error}); install the "
+                           f"nvidia-cuda-nvrtc wheel")
     return 0
 
 
@@ -112,6 +133,11 @@ cdef inline int _check(nvrtcResult status, str call) except -1:
     if status != 0:
         raise NVRTCError(status, call)
     return 0
+
+
+def check_status(int status, str call=""):
+    """Raise NVRTCError for a failing ``nvrtcResult``; return None for NVRTC_SUCCESS."""
+    _check(status, call)
 
 
 def is_available():
@@ -124,7 +150,7 @@ def is_available():
 
 
 def getVersion():
-    """Return NVRTC's ``(major, minor)`` version."""
+    """NVRTC's ``(major, minor)`` version, e.g. ``(13, 0)``."""
     cdef int major = 0, minor = 0
     _load()
     _check(_nvrtcVersion(&major, &minor), "nvrtcVersion")
@@ -132,11 +158,13 @@ def getVersion():
 
 
 def getSupportedArchs():
-    """Return the SM architectures this NVRTC can target, e.g. ``(75, 80, ..., 120)``."""
+    """The SM architectures this NVRTC can target, ascending, e.g. ``(75, 80, ..., 120)``."""
     cdef int n = 0
     _load()
     _check(_nvrtcGetNumSupportedArchs(&n), "nvrtcGetNumSupportedArchs")
     cdef int* archs = <int*>malloc(sizeof(int) * max(n, 1))
+    if archs == NULL:
+        raise MemoryError()
     try:
         _check(_nvrtcGetSupportedArchs(archs), "nvrtcGetSupportedArchs")
         return tuple(archs[i] for i in range(n))
@@ -144,77 +172,114 @@ def getSupportedArchs():
         free(archs)
 
 
+cdef const char** _c_strings(list items) except NULL:
+    # Pointers into ``items`` (bytes): valid while the caller keeps the list alive.
+    cdef const char** out = <const char**>malloc(sizeof(char*) * max(len(items), 1))
+    if out == NULL:
+        raise MemoryError()
+    for i, item in enumerate(items):
+        out[i] = <const char*>item
+    return out
+
+
 cdef class Program:
-    """One NVRTC program: create, add name expressions, compile, read outputs."""
+    """One NVRTC program: create, add name expressions, compile, read the outputs.
 
-    cdef nvrtcProgram _prog
+    Args:
+        source (str): CUDA C++ source.
+        name (str): file name used in diagnostics.
+        headers (sequence of str): contents of in-memory headers ...
+        include_names (sequence of str): ... and the names ``#include`` finds them by.
 
-    def __init__(self, str source, str name, headers=(), include_names=()):
+    Example:
+        >>> p = Program('extern "C" __global__ void k() {}', 'k.cu')
+        >>> p.compile(['--gpu-architecture=sm_90'])
+        0
+        >>> p.get_cubin()[:4]
+        b'\\x7fELF'
+    """
+
+    def __init__(self, str source not None, str name not None, headers=(), include_names=()):
         _load()
         cdef bytes bsrc = source.encode()
         cdef bytes bname = name.encode()
         cdef list hs = [h.encode() for h in headers]
         cdef list ns = [n.encode() for n in include_names]
-        cdef int nh = len(hs)
-        if nh != len(ns):
+        if len(hs) != len(ns):
             raise ValueError("headers and include_names must have the same length")
-        cdef const char** ch = <const char**>malloc(sizeof(char*) * max(nh, 1))
-        cdef const char** cn = <const char**>malloc(sizeof(char*) * max(nh, 1))
+        cdef const char** ch = _c_strings(hs)
+        cdef const char** cn = NULL
         try:
-            for i in range(nh):
-                ch[i] = <const char*>hs[i]
-                cn[i] = <const char*>ns[i]
-            _check(_nvrtcCreateProgram(&self._prog, bsrc, bname, nh, ch, cn), "nvrtcCreateProgram")
+            cn = _c_strings(ns)
+            _check(_nvrtcCreateProgram(&self._prog, bsrc, bname, len(hs), ch, cn),
+                   "nvrtcCreateProgram")
         finally:
             free(ch)
             free(cn)
 
     def __dealloc__(self):
-        if self._prog != NULL and _handle != NULL:
+        if self._prog != NULL:
             _nvrtcDestroyProgram(&self._prog)
 
-    def add_name_expression(self, str expr):
+    cdef int _require(self) except -1:
+        if self._prog == NULL:
+            raise ValueError("the NVRTC program was not created")
+        return 0
+
+    def add_name_expression(self, str expr not None):
+        """Ask NVRTC to instantiate ``expr`` (e.g. ``'my_sum<float, 4>'``) and record its
+        lowered name; call before ``compile``."""
+        self._require()
         _check(_nvrtcAddNameExpression(self._prog, expr.encode()), "nvrtcAddNameExpression")
 
     def compile(self, options=()):
-        """Compile; return the nvrtcResult (0 on success, NVRTC_ERROR_COMPILATION on bad source).
-        Other failures raise NVRTCError."""
+        """Compile with ``options``; return the ``nvrtcResult``.
+
+        0 on success; NVRTC_ERROR_COMPILATION or NVRTC_ERROR_INVALID_OPTION when the source or
+        an option is bad (``get_log()`` says why). Other failures raise NVRTCError.
+        """
+        self._require()
         cdef list opts = [o.encode() for o in options]
         cdef int n = len(opts)
-        cdef const char** co = <const char**>malloc(sizeof(char*) * max(n, 1))
+        cdef const char** co = _c_strings(opts)
         cdef nvrtcResult status
         try:
-            for i in range(n):
-                co[i] = <const char*>opts[i]
             with nogil:
                 status = _nvrtcCompileProgram(self._prog, n, co)
         finally:
             free(co)
-        if status != 0 and status != NVRTC_ERROR_COMPILATION:
+        if status not in (0, NVRTC_ERROR_COMPILATION, NVRTC_ERROR_INVALID_OPTION):
             raise NVRTCError(status, "nvrtcCompileProgram")
         return status
 
-    cdef bytes _read(self, f_size size_fn, f_get get_fn, str call):
+    cdef bytes _read(self, int which):
         cdef size_t size = 0
-        _check(size_fn(self._prog, &size), call + "Size")
-        cdef char* buf = <char*>malloc(max(size, 1))
+        self._require()
+        _check(_size_fns[which](self._prog, &size), _READ_CALLS[which] + "Size")
+        cdef char* buf = <char*>malloc(size if size > 0 else 1)
+        if buf == NULL:
+            raise MemoryError()
         try:
-            _check(get_fn(self._prog, buf), call)
+            _check(_get_fns[which](self._prog, buf), _READ_CALLS[which])
             return buf[:size]
         finally:
             free(buf)
 
     def get_log(self):
-        return self._read(_nvrtcGetProgramLogSize, _nvrtcGetProgramLog,
-                          "nvrtcGetProgramLog").rstrip(b"\0").decode(errors="replace")
+        """The compiler log (errors and warnings) as str."""
+        return self._read(_LOG).rstrip(b"\0").decode(errors="replace")
 
     def get_cubin(self):
-        return self._read(_nvrtcGetCUBINSize, _nvrtcGetCUBIN, "nvrtcGetCUBIN")
+        """The CUBIN (bytes); requires a ``--gpu-architecture=sm_XY`` compile."""
+        return self._read(_CUBIN)
 
     def get_ptx(self):
-        return self._read(_nvrtcGetPTXSize, _nvrtcGetPTX, "nvrtcGetPTX").rstrip(b"\0").decode()
+        """The PTX (str); requires a ``--gpu-architecture=compute_XY`` compile."""
+        return self._read(_PTX).rstrip(b"\0").decode()
 
-    def get_lowered_name(self, str expr):
+    def get_lowered_name(self, str expr not None):
+        """The mangled symbol of a name expression added before ``compile``."""
         cdef const char* lowered = NULL
+        self._require()
         _check(_nvrtcGetLoweredName(self._prog, expr.encode(), &lowered), "nvrtcGetLoweredName")
         return lowered.decode()
