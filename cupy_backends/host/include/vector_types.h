@@ -1,3 +1,4 @@
-// Host device: everything this CUDA header declares for device code is in the prelude
-// (cupy_host/prelude.h, force-included before every kernel). Present so that #include works.
+// Host device: the names this CUDA header gives device code come from the built-in library
+// (the prelude includes it before every kernel; this include serves code compiled without it).
 #pragma once
+#include "cupy_host/builtins.h"

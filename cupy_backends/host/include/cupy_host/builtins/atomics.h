@@ -12,8 +12,9 @@ namespace cupy_host_detail {
 template <typename T, typename F>
 inline T atomic_update(T* address, F&& f) {
     // Works for any trivially copyable T of 2, 4 or 8 bytes by CAS on its bit pattern.
-    using Bits = typename std::conditional<sizeof(T) == 8, unsigned long long,
+    using Word = typename std::conditional<sizeof(T) == 8, unsigned long long,
                  typename std::conditional<sizeof(T) == 4, unsigned int, unsigned short>::type>::type;
+    typedef Word __attribute__((may_alias)) Bits;  // the object's own type is T
     static_assert(sizeof(T) == sizeof(Bits), "unsupported atomic width");
     Bits* p = reinterpret_cast<Bits*>(address);
     Bits expected = __atomic_load_n(p, __ATOMIC_RELAXED);

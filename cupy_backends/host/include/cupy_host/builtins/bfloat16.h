@@ -1,6 +1,5 @@
-// __nv_bfloat16 on the host: the upper 16 bits of an IEEE float, converted with
-// round-to-nearest-even. Arithmetic is done in float and rounded once; for +, -, *, / of bf16
-// inputs this equals the correctly rounded bf16 result (float has more than 2*8+2 bits).
+// __nv_bfloat16 and __nv_bfloat162 on the host: the upper 16 bits of an IEEE float, converted with
+// round-to-nearest-even in software (g++ 12 has no __bf16 arithmetic type).
 #ifndef CUPY_HOST_BUILTINS_BFLOAT16_H
 #define CUPY_HOST_BUILTINS_BFLOAT16_H
 
@@ -9,105 +8,99 @@
 #include <cstring>
 #include <type_traits>
 
-struct __nv_bfloat16;
-inline __nv_bfloat16 __float2bfloat16(float f);
-inline float __bfloat162float(__nv_bfloat16 h);
+#include "cupy_host/builtins/atomics.h"
+#include "cupy_host/builtins/lowp_support.h"
+#include "cupy_host/builtins/vector_types.h"
 
-struct __nv_bfloat16 {
+namespace cupy_host_detail {
+inline unsigned short f32_to_bf16_rn(float f) {
+    uint32_t u;
+    std::memcpy(&u, &f, 4);
+    if (std::isnan(f)) return (unsigned short)((u >> 16) | 0x40);  // keep sign and payload, quiet
+    u += 0x7fffu + ((u >> 16) & 1u);
+    return (unsigned short)(u >> 16);
+}
+// Double to bfloat16 with one rounding: through a round-to-odd float.
+inline unsigned short f64_to_bf16_rn(double d) {
+    if (std::isnan(d)) return f32_to_bf16_rn((float)d);
+    float f = rounded_convert<float>(FE_TOWARDZERO, d);
+    if ((double)f != d) f = force_odd(f);
+    return f32_to_bf16_rn(f);
+}
+}  // namespace cupy_host_detail
+
+struct __nv_bfloat16_raw {
+    unsigned short x;
+};
+struct __nv_bfloat162_raw {
+    unsigned short x, y;
+};
+
+struct __attribute__((aligned(2))) __nv_bfloat16 {
     unsigned short __x;
+
     __nv_bfloat16() = default;
+    __nv_bfloat16(const __nv_bfloat16_raw& r) : __x(r.x) {}
     template <typename T, typename = typename std::enable_if<std::is_arithmetic<T>::value>::type>
-    __nv_bfloat16(T v) : __x(__float2bfloat16((float)v).__x) {}
-    operator float() const { return __bfloat162float(*this); }
-    __nv_bfloat16& operator+=(__nv_bfloat16 o) { return *this = __float2bfloat16(float(*this) + float(o)); }
-    __nv_bfloat16& operator-=(__nv_bfloat16 o) { return *this = __float2bfloat16(float(*this) - float(o)); }
-    __nv_bfloat16& operator*=(__nv_bfloat16 o) { return *this = __float2bfloat16(float(*this) * float(o)); }
-    __nv_bfloat16& operator/=(__nv_bfloat16 o) { return *this = __float2bfloat16(float(*this) / float(o)); }
+    __nv_bfloat16(T v) : __x(from(v)) {}
+    __nv_bfloat16& operator=(const __nv_bfloat16_raw& r) { __x = r.x; return *this; }
+    template <typename T, typename = typename std::enable_if<std::is_arithmetic<T>::value>::type>
+    __nv_bfloat16& operator=(T v) { __x = from(v); return *this; }
+    operator float() const {
+        uint32_t u = (uint32_t)__x << 16;
+        float f;
+        std::memcpy(&f, &u, 4);
+        return f;
+    }
+    operator __nv_bfloat16_raw() const { return __nv_bfloat16_raw{__x}; }
+
+  private:
+    template <typename T>
+    static unsigned short from(T v) {
+        // float and narrower integers convert to float exactly; the rest take one rounding.
+        if (std::is_same<T, float>::value || (std::is_integral<T>::value && sizeof(T) <= 2))
+            return cupy_host_detail::f32_to_bf16_rn((float)v);
+        if (std::is_integral<T>::value) {  // 64-bit: through a round-to-odd double
+            double d = cupy_host_detail::rounded_convert<double>(FE_TOWARDZERO, v);
+            if ((T)d != v) d = cupy_host_detail::force_odd(d);
+            return cupy_host_detail::f64_to_bf16_rn(d);
+        }
+        return cupy_host_detail::f64_to_bf16_rn((double)v);
+    }
 };
 typedef __nv_bfloat16 nv_bfloat16;
-struct __nv_bfloat162 { __nv_bfloat16 x, y; };
+
+struct __attribute__((aligned(4))) __nv_bfloat162 {
+    __nv_bfloat16 x, y;
+    __nv_bfloat162() = default;
+    __nv_bfloat162(__nv_bfloat16 a, __nv_bfloat16 b) : x(a), y(b) {}
+    __nv_bfloat162(const __nv_bfloat162_raw& r) : x(__nv_bfloat16_raw{r.x}), y(__nv_bfloat16_raw{r.y}) {}
+    operator __nv_bfloat162_raw() const { return __nv_bfloat162_raw{x.__x, y.__x}; }
+};
 typedef __nv_bfloat162 nv_bfloat162;
 
-inline __nv_bfloat16 __cupy_host_bf16_bits(unsigned short bits) {
-    __nv_bfloat16 h;
-    h.__x = bits;
-    return h;
-}
-inline __nv_bfloat16 __float2bfloat16_rn(float f) {
-    uint32_t u;
-    std::memcpy(&u, &f, 4);
-    if (std::isnan(f)) return __cupy_host_bf16_bits((unsigned short)((u >> 16) | 0x40));  // quiet NaN
-    u += 0x7fffu + ((u >> 16) & 1u);
-    return __cupy_host_bf16_bits((unsigned short)(u >> 16));
-}
-inline __nv_bfloat16 __float2bfloat16(float f) { return __float2bfloat16_rn(f); }
-inline __nv_bfloat16 __float2bfloat16_rz(float f) {
-    uint32_t u;
-    std::memcpy(&u, &f, 4);
-    if (std::isnan(f)) return __cupy_host_bf16_bits((unsigned short)((u >> 16) | 0x40));
-    return __cupy_host_bf16_bits((unsigned short)(u >> 16));
-}
-inline __nv_bfloat16 __double2bfloat16(double d) { return __float2bfloat16_rn((float)d); }
-inline float __bfloat162float(__nv_bfloat16 h) {
-    uint32_t u = (uint32_t)h.__x << 16;
-    float f;
-    std::memcpy(&f, &u, 4);
-    return f;
-}
-inline short __bfloat16_as_short(__nv_bfloat16 h) { return (short)h.__x; }
-inline unsigned short __bfloat16_as_ushort(__nv_bfloat16 h) { return h.__x; }
-inline __nv_bfloat16 __short_as_bfloat16(short s) { return __cupy_host_bf16_bits((unsigned short)s); }
-inline __nv_bfloat16 __ushort_as_bfloat16(unsigned short s) { return __cupy_host_bf16_bits(s); }
+namespace cupy_host_detail {
+template <>
+struct lp_traits<__nv_bfloat16> {
+    static float to_float(__nv_bfloat16 h) { return (float)h; }
+    static __nv_bfloat16 from_float_rn(float f) { return from_bits(f32_to_bf16_rn(f)); }
+    static __nv_bfloat16 from_double_rn(double d) { return from_bits(f64_to_bf16_rn(d)); }
+    static unsigned short bits(__nv_bfloat16 h) { return h.__x; }
+    static __nv_bfloat16 from_bits(unsigned short b) { return __nv_bfloat16(__nv_bfloat16_raw{b}); }
+    static __nv_bfloat16 canonical_nan() { return from_bits(0x7fff); }
+};
+}  // namespace cupy_host_detail
 
-#define CUPY_HOST_BF16_BINARY(name, op)                                                          \
-    inline __nv_bfloat16 name(__nv_bfloat16 a, __nv_bfloat16 b) {                                 \
-        return __float2bfloat16(__bfloat162float(a) op __bfloat162float(b));                       \
-    }
-CUPY_HOST_BF16_BINARY(__hadd, +)
-CUPY_HOST_BF16_BINARY(__hsub, -)
-CUPY_HOST_BF16_BINARY(__hmul, *)
-CUPY_HOST_BF16_BINARY(__hdiv, /)
-CUPY_HOST_BF16_BINARY(operator+, +)
-CUPY_HOST_BF16_BINARY(operator-, -)
-CUPY_HOST_BF16_BINARY(operator*, *)
-CUPY_HOST_BF16_BINARY(operator/, /)
-#undef CUPY_HOST_BF16_BINARY
-#define CUPY_HOST_BF16_COMPARE(name, op)                                                         \
-    inline bool name(__nv_bfloat16 a, __nv_bfloat16 b) {                                          \
-        return __bfloat162float(a) op __bfloat162float(b);                                          \
-    }
-CUPY_HOST_BF16_COMPARE(__heq, ==)
-CUPY_HOST_BF16_COMPARE(__hne, !=)
-CUPY_HOST_BF16_COMPARE(__hlt, <)
-CUPY_HOST_BF16_COMPARE(__hle, <=)
-CUPY_HOST_BF16_COMPARE(__hgt, >)
-CUPY_HOST_BF16_COMPARE(__hge, >=)
-CUPY_HOST_BF16_COMPARE(operator==, ==)
-CUPY_HOST_BF16_COMPARE(operator!=, !=)
-CUPY_HOST_BF16_COMPARE(operator<, <)
-CUPY_HOST_BF16_COMPARE(operator<=, <=)
-CUPY_HOST_BF16_COMPARE(operator>, >)
-CUPY_HOST_BF16_COMPARE(operator>=, >=)
-#undef CUPY_HOST_BF16_COMPARE
-inline __nv_bfloat16 operator-(__nv_bfloat16 a) { return __cupy_host_bf16_bits(a.__x ^ 0x8000u); }
-inline __nv_bfloat16 __hneg(__nv_bfloat16 a) { return -a; }
-inline __nv_bfloat16 __habs(__nv_bfloat16 a) { return __cupy_host_bf16_bits(a.__x & 0x7fffu); }
-inline __nv_bfloat16 __hfma(__nv_bfloat16 a, __nv_bfloat16 b, __nv_bfloat16 c) {
-    return __float2bfloat16((float)std::fma((double)__bfloat162float(a), (double)__bfloat162float(b),
-                                            (double)__bfloat162float(c)));
-}
-inline bool __hisnan(__nv_bfloat16 a) { return std::isnan(__bfloat162float(a)); }
-inline __nv_bfloat16 __hmax(__nv_bfloat16 a, __nv_bfloat16 b) { return a > b ? a : b; }
-inline __nv_bfloat16 __hmin(__nv_bfloat16 a, __nv_bfloat16 b) { return a < b ? a : b; }
-inline __nv_bfloat162 __halves2bfloat162(__nv_bfloat16 a, __nv_bfloat16 b) { return __nv_bfloat162{a, b}; }
-inline __nv_bfloat162 __float2bfloat162_rn(float f) {
-    return __nv_bfloat162{__float2bfloat16(f), __float2bfloat16(f)};
-}
-inline __nv_bfloat16 __low2bfloat16(__nv_bfloat162 h) { return h.x; }
-inline __nv_bfloat16 __high2bfloat16(__nv_bfloat162 h) { return h.y; }
+inline float __bfloat162float(__nv_bfloat16 h) { return (float)h; }
 
-inline __nv_bfloat16 atomicAdd(__nv_bfloat16* a, __nv_bfloat16 v) {
-    return cupy_host_detail::atomic_update(a, [v](__nv_bfloat16 o) { return o + v; });
-}
+#define CUPY_LP __nv_bfloat16
+#define CUPY_LP2 __nv_bfloat162
+#define CUPY_LP_NAME bfloat16
+#define CUPY_LP_PAIR bfloat162
+#include "cupy_host/builtins/lowp_ops.h"
+#undef CUPY_LP
+#undef CUPY_LP2
+#undef CUPY_LP_NAME
+#undef CUPY_LP_PAIR
 
 #endif  // CUPY_HOST_BUILTINS_BFLOAT16_H

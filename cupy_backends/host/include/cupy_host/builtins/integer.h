@@ -2,6 +2,7 @@
 #ifndef CUPY_HOST_BUILTINS_INTEGER_H
 #define CUPY_HOST_BUILTINS_INTEGER_H
 
+#include <cmath>
 #include <cstdint>
 #include <cstring>
 
@@ -21,6 +22,10 @@ inline unsigned int min(int a, unsigned int b) { return min((unsigned int)a, b);
 inline unsigned int min(unsigned int a, int b) { return min(a, (unsigned int)b); }
 inline unsigned int max(int a, unsigned int b) { return max((unsigned int)a, b); }
 inline unsigned int max(unsigned int a, int b) { return max(a, (unsigned int)b); }
+inline unsigned long min(long a, unsigned long b) { return min((unsigned long)a, b); }
+inline unsigned long min(unsigned long a, long b) { return min(a, (unsigned long)b); }
+inline unsigned long max(long a, unsigned long b) { return max((unsigned long)a, b); }
+inline unsigned long max(unsigned long a, long b) { return max(a, (unsigned long)b); }
 inline unsigned long long min(long long a, unsigned long long b) { return min((unsigned long long)a, b); }
 inline unsigned long long min(unsigned long long a, long long b) { return min(a, (unsigned long long)b); }
 inline unsigned long long max(long long a, unsigned long long b) { return max((unsigned long long)a, b); }
@@ -55,7 +60,12 @@ inline unsigned int __brev(unsigned int x) {
 inline unsigned long long __brevll(unsigned long long x) {
     return ((unsigned long long)__brev((unsigned int)x) << 32) | __brev((unsigned int)(x >> 32));
 }
-inline int __mul24(int a, int b) { return ((a << 8) >> 8) * ((b << 8) >> 8); }
+// Low 32 bits of the product of the sign-extended low 24 bits.
+inline int __mul24(int a, int b) {
+    long long x = (long long)(a & 0xffffff) - ((a & 0x800000) ? 0x1000000 : 0);
+    long long y = (long long)(b & 0xffffff) - ((b & 0x800000) ? 0x1000000 : 0);
+    return (int)(unsigned int)(unsigned long long)(x * y);
+}
 inline unsigned int __umul24(unsigned int a, unsigned int b) { return (a & 0xffffffu) * (b & 0xffffffu); }
 inline int __mulhi(int a, int b) { return (int)(((long long)a * b) >> 32); }
 inline unsigned int __umulhi(unsigned int a, unsigned int b) { return (unsigned int)(((unsigned long long)a * b) >> 32); }
@@ -63,7 +73,18 @@ inline long long __mul64hi(long long a, long long b) { return (long long)(((__in
 inline unsigned long long __umul64hi(unsigned long long a, unsigned long long b) {
     return (unsigned long long)(((unsigned __int128)a * b) >> 64);
 }
-inline unsigned int __sad(int x, int y, unsigned int z) { return z + (unsigned int)(x > y ? x - y : y - x); }
+inline unsigned int __sad(int x, int y, unsigned int z) {
+    return z + (unsigned int)(x > y ? (long long)x - y : (long long)y - x);
+}
+// Halving adds without intermediate overflow: (a + b) >> 1 and (a + b + 1) >> 1.
+inline int __hadd(int a, int b) { return (int)(((long long)a + b) >> 1); }
+inline int __rhadd(int a, int b) { return (int)(((long long)a + b + 1) >> 1); }
+inline unsigned int __uhadd(unsigned int a, unsigned int b) {
+    return (unsigned int)(((unsigned long long)a + b) >> 1);
+}
+inline unsigned int __urhadd(unsigned int a, unsigned int b) {
+    return (unsigned int)(((unsigned long long)a + b + 1) >> 1);
+}
 inline unsigned int __usad(unsigned int x, unsigned int y, unsigned int z) { return z + (x > y ? x - y : y - x); }
 inline unsigned int __byte_perm(unsigned int x, unsigned int y, unsigned int s) {
     unsigned long long v = ((unsigned long long)y << 32) | x;
@@ -78,6 +99,15 @@ inline unsigned int __funnelshift_l(unsigned int lo, unsigned int hi, unsigned i
 inline unsigned int __funnelshift_r(unsigned int lo, unsigned int hi, unsigned int shift) {
     unsigned long long v = ((unsigned long long)hi << 32) | lo;
     return (unsigned int)(v >> (shift & 31));
+}
+// Clamping variants: shifts above 32 act as 32.
+inline unsigned int __funnelshift_lc(unsigned int lo, unsigned int hi, unsigned int shift) {
+    unsigned long long v = ((unsigned long long)hi << 32) | lo;
+    return (unsigned int)((v << (shift < 32 ? shift : 32)) >> 32);
+}
+inline unsigned int __funnelshift_rc(unsigned int lo, unsigned int hi, unsigned int shift) {
+    unsigned long long v = ((unsigned long long)hi << 32) | lo;
+    return (unsigned int)(v >> (shift < 32 ? shift : 32));
 }
 
 template <typename To, typename From>

@@ -34,6 +34,24 @@ CUPY_HOST_VECS(ulonglong, unsigned long long, 8, 16, 16)
 CUPY_HOST_VECS(float, float, 4, 8, 16)
 CUPY_HOST_VECS(double, double, 8, 16, 16)
 #undef CUPY_HOST_VECS
+
+// CUDA 13 spells out the alignment of the 32-byte four-vectors (long4 etc. keep 16).
+#define CUPY_HOST_VEC4A(name, T, A, mk)                                                         \
+    struct __attribute__((aligned(A))) name { T x, y, z, w; };                                   \
+    mk
+#define CUPY_HOST_MAKE4(name, T) inline name make_##name(T x, T y, T z, T w) { return name{x, y, z, w}; }
+CUPY_HOST_VEC4A(long4_16a, long, 16, )
+CUPY_HOST_VEC4A(long4_32a, long, 32, )
+CUPY_HOST_VEC4A(ulong4_16a, unsigned long, 16, )
+CUPY_HOST_VEC4A(ulong4_32a, unsigned long, 32, )
+CUPY_HOST_VEC4A(double4_16a, double, 16, CUPY_HOST_MAKE4(double4_16a, double))
+CUPY_HOST_VEC4A(double4_32a, double, 32, CUPY_HOST_MAKE4(double4_32a, double))
+CUPY_HOST_VEC4A(longlong4_16a, long long, 16, )
+CUPY_HOST_VEC4A(longlong4_32a, long long, 32, )
+CUPY_HOST_VEC4A(ulonglong4_16a, unsigned long long, 16, )
+CUPY_HOST_VEC4A(ulonglong4_32a, unsigned long long, 32, )
+#undef CUPY_HOST_MAKE4
+#undef CUPY_HOST_VEC4A
 #undef CUPY_HOST_VEC1
 #undef CUPY_HOST_VEC2
 #undef CUPY_HOST_VEC3
