@@ -3,6 +3,10 @@ from libc.stdint cimport intptr_t
 from cupy_backends.backend cimport Backend
 
 
+cdef class PackedArg:
+    cdef readonly bytes data
+
+
 cdef class Module:
     cdef readonly intptr_t ptr        # backend module handle; 0 until loaded
     cdef readonly dict mapping        # name expression -> lowered symbol

@@ -12,6 +12,7 @@ NumPy scalar or 0-d array                               its value, with its exac
 NumPy structured scalar (``numpy.void``) or size-1      the struct by value (its raw bytes)
 structured array
 a type registered with :func:`register_packer`          the bytes its packer returns
+:class:`PackedArg`                                      its ``data`` bytes as is
 =====================================================  =====================================
 
 The hot path copies each value into a fixed 16-byte slot of a stack buffer (no heap allocation for
@@ -178,10 +179,25 @@ cdef list _pack_slow(object a, Py_ssize_t i, void** out, char* slot, list keep):
     return _keep_bytes(<bytes>data, out, keep)
 
 
+cdef class PackedArg:
+    """A kernel parameter given as its byte image (e.g. a packed ``CArray`` struct).
+
+    Kernel generators build these once per call; the launch passes ``data`` as is.
+    """
+
+    def __init__(self, bytes data not None):
+        self.data = data
+
+    def __repr__(self):
+        return f"<PackedArg {len(self.data)} bytes>"
+
+
 cdef inline list _pack(object a, Py_ssize_t i, void** out, char* slot, list keep):
     cdef type t = type(a)
     cdef double complex z
-    if t is MemoryPointer:
+    if t is PackedArg:
+        out[0] = PyBytes_AS_STRING((<PackedArg>a).data)   # ``a`` outlives the launch
+    elif t is MemoryPointer:
         _put_pointer((<MemoryPointer>a).ptr, out, slot)
     elif t is int:
         (<long long*>slot)[0] = <long long>a

@@ -80,8 +80,9 @@ def _headers_digest() -> str:
 
 def fingerprint() -> str:
     """Identifies everything besides the source that decides a compiled image."""
-    return "g++-host; {}; headers {}; flags {}".format(
-        _compiler_version(compiler()), _headers_digest()[:16], " ".join(BASE_FLAGS + LINK_FLAGS))
+    return "g++-host; {}; headers {}; flags {}; cccl {}".format(
+        _compiler_version(compiler()), _headers_digest()[:16], " ".join(BASE_FLAGS + LINK_FLAGS),
+        _cccl_include_dir())
 
 
 # --- options -------------------------------------------------------------------------------
@@ -298,8 +299,27 @@ class Translation:
 
 
 # --- g++ -----------------------------------------------------------------------------------
+_cccl_dir = None
+
+
+def _cccl_include_dir():
+    """CCCL's headers (cuda/std/complex, ...) from the nvidia-cuda-cccl wheel, or ''."""
+    global _cccl_dir
+    if _cccl_dir is None:
+        _cccl_dir = ""
+        try:
+            from cuda import pathfinder
+            _cccl_dir = pathfinder.find_nvidia_header_directory("cccl") or ""
+        except Exception:  # not installed, or a pathfinder without this name
+            pass
+    return _cccl_dir
+
+
 def _common_flags(std: str) -> list:
-    return [f"-std={std}", *BASE_FLAGS, "-I", INCLUDE_DIR, "-I", CORE_INCLUDE_DIR]
+    flags = [f"-std={std}", *BASE_FLAGS, "-I", INCLUDE_DIR, "-I", CORE_INCLUDE_DIR]
+    if _cccl_include_dir():
+        flags += ["-isystem", _cccl_include_dir()]
+    return flags
 
 
 def _pch_dir(std: str) -> str:

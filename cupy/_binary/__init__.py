@@ -1,0 +1,2 @@
+"""Bitwise operations."""
+from cupy._binary.elementwise import *  # NOQA

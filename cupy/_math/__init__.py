@@ -1,0 +1,10 @@
+"""Mathematical functions (NumPy's "Mathematical functions" section)."""
+from cupy._math.arithmetic import *  # NOQA
+from cupy._math.explog import *  # NOQA
+from cupy._math.trigonometric import *  # NOQA
+from cupy._math.hyperbolic import *  # NOQA
+from cupy._math.rounding import *  # NOQA
+from cupy._math.floating import *  # NOQA
+from cupy._math.misc import *  # NOQA
+from cupy._math.rational import *  # NOQA
+from cupy._math.sumprod import *  # NOQA

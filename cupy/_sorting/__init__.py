@@ -1,0 +1,3 @@
+"""Searching and counting."""
+from cupy._sorting.search import *  # NOQA
+from cupy._sorting.count import *  # NOQA
