@@ -38,6 +38,7 @@ from cupy._logic import *  # NOQA
 from cupy._binary import *  # NOQA
 from cupy._statistics import *  # NOQA
 from cupy._sorting import *  # NOQA
+from cupy._indexing import *  # NOQA
 
 
 def asnumpy(a, stream=None, order="C", out=None, *, blocking=True):

@@ -1,0 +1,2 @@
+"""Indexing routines."""
+from cupy._indexing.nonzero import *  # NOQA
