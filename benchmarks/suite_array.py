@@ -1,0 +1,91 @@
+"""Array-core benchmarks: elementwise ``x + y``, reductions (``sum`` full / axis 0 / axis 1) and
+the per-call host overhead of a small operation.
+
+Each case is a function ``(impl) -> (fn, sync, meta)`` or None when the implementation has no
+equivalent; see suite_foundation.py for the protocol.
+"""
+import numpy
+
+CASES = {}
+
+SIZES = {"1e3": 10**3, "1e5": 10**5, "1e6": 10**6, "1e7": 10**7}
+DTYPES = ("float32", "float64")
+
+
+def case(name):
+    def register(fn):
+        CASES[name] = fn
+        return fn
+    return register
+
+
+def _module(impl):
+    if impl in ("ours", "cupy"):
+        import cupy
+        return cupy, cupy.cuda.get_current_stream().synchronize
+    if impl == "numpy":
+        return numpy, None
+    return None, None
+
+
+def _torch_inputs(shape, dtype):
+    import torch
+    t = getattr(torch, dtype)
+    return torch.rand(shape, dtype=t, device="cuda"), torch.rand(shape, dtype=t, device="cuda")
+
+
+def _add_case(n, dtype):
+    def make(impl):
+        if impl == "torch":
+            import torch
+            x, y = _torch_inputs((n,), dtype)
+            return (lambda: x + y), torch.cuda.synchronize, {"bytes": 3 * n * x.element_size()}
+        xp, sync = _module(impl)
+        if xp is None:
+            return None
+        x = xp.asarray(numpy.random.rand(n).astype(dtype))
+        y = xp.asarray(numpy.random.rand(n).astype(dtype))
+        return (lambda: x + y), sync, {"bytes": 3 * n * x.itemsize}
+    return make
+
+
+def _sum_case(n, dtype, axis):
+    rows = int(round(n ** 0.5))
+    shape = (rows, n // rows) if axis is not None else (n,)
+
+    def make(impl):
+        if impl == "torch":
+            import torch
+            x, _ = _torch_inputs(shape, dtype)
+            if axis is None:
+                return (lambda: x.sum()), torch.cuda.synchronize, {}
+            return (lambda: x.sum(dim=axis)), torch.cuda.synchronize, {}
+        xp, sync = _module(impl)
+        if xp is None or not hasattr(xp, "sum"):
+            return None
+        x = xp.asarray(numpy.random.rand(*shape).astype(dtype))
+        return (lambda: x.sum(axis=axis)), sync, {"shape": list(shape)}
+    return make
+
+
+def _small_op(impl):
+    """Host overhead per call: ``x + y`` on 16 elements (device work is negligible)."""
+    if impl == "torch":
+        import torch
+        x, y = _torch_inputs((16,), "float32")
+        return (lambda: x + y), torch.cuda.synchronize, {}
+    xp, sync = _module(impl)
+    if xp is None:
+        return None
+    x = xp.arange(16, dtype=numpy.float32)
+    y = xp.arange(16, dtype=numpy.float32)
+    return (lambda: x + y), sync, {}
+
+
+for _label, _n in SIZES.items():
+    for _dt in DTYPES:
+        case(f"add {_dt} {_label}")(_add_case(_n, _dt))
+        case(f"sum {_dt} {_label} full")(_sum_case(_n, _dt, None))
+        case(f"sum {_dt} {_label} axis0")(_sum_case(_n, _dt, 0))
+        case(f"sum {_dt} {_label} axis1")(_sum_case(_n, _dt, 1))
+case("small op x+y (16 elements)")(_small_op)

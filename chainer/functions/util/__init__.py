@@ -1,0 +1,2 @@
+"""util functions."""
+__all__ = []
