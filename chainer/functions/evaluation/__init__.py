@@ -1,2 +1,6 @@
-"""evaluation functions."""
-__all__ = []
+"""Evaluation functions (metrics)."""
+from chainer.functions.evaluation.accuracy import accuracy  # NOQA
+
+__all__ = [
+    'accuracy',
+]

@@ -1,2 +1,6 @@
-"""noise functions."""
-__all__ = []
+"""Noise injection functions."""
+from chainer.functions.noise.dropout import dropout  # NOQA
+
+__all__ = [
+    'dropout',
+]

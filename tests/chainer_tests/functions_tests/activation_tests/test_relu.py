@@ -1,0 +1,62 @@
+"""relu and leaky_relu share a kink at 0; tests for relu."""
+import numpy
+import pytest
+
+import chainer
+from chainer import gradient_check
+import chainer.functions as F
+from chainer import testing
+from chainer.utils import type_check
+
+
+def _tols(dtype):
+    # float16 has an 11-bit mantissa (~5e-4 relative rounding per value),
+    # so float16 results and analytic gradients get wider margins.
+    if dtype == numpy.float16:
+        return ({'atol': 1e-3, 'rtol': 1e-3},
+                {'atol': 5e-3, 'rtol': 5e-2, 'dtype': numpy.float64})
+    return ({'atol': 1e-6, 'rtol': 1e-5},
+            {'atol': 1e-4, 'rtol': 1e-3, 'dtype': numpy.float64})
+
+
+@testing.parameterize(*testing.product({
+    'shape': [(3, 2), (), (2, 3, 4)],
+    'dtype': [numpy.float16, numpy.float32, numpy.float64],
+}))
+class TestReLU(object):
+
+    def setup_method(self):
+        x = numpy.asarray(numpy.random.uniform(-1, 1, self.shape))
+        # The numerical gradient is wrong across the kink at 0.
+        x[(-0.1 < x) & (x < 0.1)] = 0.5
+        self.x = x.astype(self.dtype)
+        self.gy = numpy.random.uniform(-1, 1, self.shape).astype(self.dtype)
+        self.ggx = numpy.random.uniform(-1, 1, self.shape).astype(
+            self.dtype)
+        self.fwd_tol, self.grad_tol = _tols(self.dtype)
+
+    def test_forward(self):
+        y = F.relu(chainer.Variable(self.x))
+        assert y.dtype == self.dtype
+        assert y.shape == self.shape
+        testing.assert_allclose(
+            y.array, numpy.maximum(self.x, 0), **self.fwd_tol)
+
+    def test_backward(self):
+        gradient_check.check_backward(F.relu, self.x, self.gy,
+                                      **self.grad_tol)
+
+    def test_double_backward(self):
+        gradient_check.check_double_backward(
+            F.relu, self.x, self.gy, self.ggx, **self.grad_tol)
+
+
+def test_relu_gradient_is_mask():
+    x = chainer.Variable(numpy.array([-2., -.5, .5, 3.], numpy.float32))
+    F.sum(F.relu(x) * 3).backward()
+    numpy.testing.assert_array_equal(x.grad, [0, 0, 3, 3])
+
+
+def test_relu_int_input_rejected():
+    with pytest.raises(type_check.InvalidType):
+        F.relu(numpy.arange(3, dtype=numpy.int32))

@@ -1,0 +1,120 @@
+"""dropout: train/test modes, mask handling, gradients, argument errors."""
+import numpy
+import pytest
+
+import chainer
+from chainer import gradient_check
+import chainer.functions as F
+from chainer import testing
+from chainer.utils import type_check
+
+
+def _grad_tol(dtype):
+    # float16 has an 11-bit mantissa (~5e-4 relative rounding per value).
+    if dtype == numpy.float16:
+        return {'atol': 5e-3, 'rtol': 5e-2, 'dtype': numpy.float64}
+    return {'atol': 1e-4, 'rtol': 1e-3, 'dtype': numpy.float64}
+
+
+def _make_mask(shape, ratio, dtype):
+    flag = numpy.random.random_sample(shape) >= ratio
+    return (flag / (1 - ratio)).astype(dtype)
+
+
+@testing.parameterize(*testing.product({
+    'shape': [(3, 4), (), (2, 3, 5)],
+    'dtype': [numpy.float16, numpy.float32, numpy.float64],
+    'ratio': [0.0, 0.3, 0.5],
+}))
+class TestDropout(object):
+
+    def setup_method(self):
+        self.x = numpy.random.uniform(-1, 1, self.shape).astype(self.dtype)
+        self.gy = numpy.random.uniform(-1, 1, self.shape).astype(self.dtype)
+        self.ggx = numpy.random.uniform(-1, 1, self.shape).astype(
+            self.dtype)
+        self.mask = _make_mask(self.shape, self.ratio, self.dtype)
+
+    def f(self, x):
+        # A fixed mask makes the function deterministic for the
+        # numerical gradient.
+        return F.dropout(x, self.ratio, mask=self.mask)
+
+    def test_forward_values(self):
+        y, mask = F.dropout(chainer.Variable(self.x), self.ratio,
+                            return_mask=True)
+        assert y.dtype == self.dtype
+        assert mask.dtype == self.dtype
+        assert mask.shape == self.shape
+        scale = self.dtype(1 / (1 - self.ratio))
+        assert numpy.isin(mask, [0, scale]).all()
+        numpy.testing.assert_array_equal(y.array, self.x * mask)
+
+    def test_forward_given_mask(self):
+        y, mask = F.dropout(self.x, self.ratio, mask=self.mask,
+                            return_mask=True)
+        assert mask is self.mask
+        numpy.testing.assert_array_equal(y.array, self.x * self.mask)
+
+    def test_test_mode_is_identity(self):
+        with chainer.using_config('train', False):
+            y, mask = F.dropout(self.x, self.ratio, return_mask=True)
+        assert isinstance(y, chainer.Variable)
+        assert y.array is self.x
+        assert mask is None
+
+    def test_backward(self):
+        gradient_check.check_backward(self.f, self.x, self.gy,
+                                      **_grad_tol(self.dtype))
+
+    def test_double_backward(self):
+        gradient_check.check_double_backward(
+            self.f, self.x, self.gy, self.ggx, **_grad_tol(self.dtype))
+
+
+def test_dropout_gradient_uses_forward_mask():
+    x = chainer.Variable(numpy.ones((50, 40), numpy.float32))
+    y, mask = F.dropout(x, 0.4, return_mask=True)
+    F.sum(y).backward()
+    numpy.testing.assert_array_equal(x.grad, mask)
+
+
+def test_dropout_rate_and_mean():
+    x = numpy.ones((200, 100), numpy.float32)
+    y = F.dropout(x, 0.3).array
+    # 20000 Bernoulli(0.3) draws: std of the rate is ~0.003.
+    assert abs((y == 0).mean() - 0.3) < 0.03
+    # The 1 / (1 - ratio) scale keeps the expectation unchanged.
+    assert abs(y.mean() - 1) < 0.05
+
+
+def test_dropout_returns_variable_without_mask_flag():
+    y = F.dropout(numpy.ones(3, numpy.float32))
+    assert isinstance(y, chainer.Variable)
+
+
+@pytest.mark.parametrize('ratio', [1.0, -0.1, 1.5])
+def test_dropout_bad_ratio(ratio):
+    with pytest.raises(ValueError):
+        F.dropout(numpy.ones(3, numpy.float32), ratio)
+
+
+def test_dropout_train_argument_rejected():
+    with pytest.raises(ValueError):
+        F.dropout(numpy.ones(3, numpy.float32), train=True)
+
+
+def test_dropout_unknown_argument_rejected():
+    with pytest.raises(TypeError):
+        F.dropout(numpy.ones(3, numpy.float32), foo=1)
+
+
+def test_dropout_mask_shape_mismatch():
+    with pytest.raises(ValueError):
+        F.dropout(numpy.ones(3, numpy.float32),
+                  mask=numpy.ones(4, numpy.float32))
+
+
+def test_dropout_int_input_rejected():
+    with pytest.raises(type_check.InvalidType):
+        F.dropout(numpy.ones(3, numpy.int32))
