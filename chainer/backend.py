@@ -84,6 +84,14 @@ def get_device(device_spec):
             and not isinstance(device_spec, bool):
         return _get_device_cupy_or_numpy(int(device_spec))
     if isinstance(device_spec, str):
+        # Legacy integer ids given as strings (e.g. a ``--device`` option defaulting to
+        # '-1'), as Chainer v7 accepts them.
+        try:
+            legacy_id = int(device_spec)
+        except ValueError:
+            legacy_id = None
+        if legacy_id is not None:
+            return _get_device_cupy_or_numpy(legacy_id)
         if device_spec == '@numpy':
             return CpuDevice()
         if device_spec.startswith('@cupy:'):

@@ -134,6 +134,8 @@ class NpzDeserializer(serializer.Deserializer):
             dataset_arr = numpy.asarray(dataset)
             if isinstance(value, (bool, numpy.bool_)):
                 value = value_type(dataset_arr.item())
+            elif isinstance(value, str):
+                value = str(dataset_arr.item())
             elif issubclass(dataset_arr.dtype.type, numpy.number):
                 value = value_type(dataset_arr)
             else:
