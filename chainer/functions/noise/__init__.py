@@ -1,6 +1,1 @@
 """Noise injection functions."""
-from chainer.functions.noise.dropout import dropout  # NOQA
-
-__all__ = [
-    'dropout',
-]

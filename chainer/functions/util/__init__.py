@@ -1,2 +1,1 @@
 """util functions."""
-__all__ = []
