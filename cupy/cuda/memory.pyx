@@ -22,6 +22,7 @@ import gc
 import os
 import threading
 
+cimport cython
 from cpython.pythread cimport PyThread_get_thread_ident
 from fastrlock cimport rlock
 from libc.stdint cimport intptr_t
@@ -110,6 +111,7 @@ cdef class Memory(BaseMemory):
             self.ptr = 0
 
 
+@cython.no_gc_clear
 cdef class UnownedMemory(BaseMemory):
     """Device memory owned by someone else (``owner`` is kept alive, nothing is freed).
 
@@ -128,6 +130,11 @@ cdef class UnownedMemory(BaseMemory):
         self.device_id = device_id if device_id >= 0 else active().get_device()
 
 
+# The collector must never clear the references of pool objects (``PooledMemory``, ``_Chunk``,
+# ``MemoryPointer``, ``UnownedMemory``): when an array dies inside a reference cycle, clearing the allocation a
+# chunk holds would free it while ``PooledMemory.__dealloc__`` then hands the chunk back to
+# the pool, which lends the freed memory again.
+@cython.no_gc_clear
 cdef class PooledMemory(BaseMemory):
     """A chunk lent by a ``SingleDeviceMemoryPool``; it goes back to the pool when this object
     dies (or on :meth:`free`). The object owns the chunk while it lives."""
@@ -190,6 +197,7 @@ cdef _copy(intptr_t dst, intptr_t src, size_t size, int kind):
         be.stream_synchronize(s)
 
 
+@cython.no_gc_clear
 cdef class MemoryPointer:
     """A pointer into device memory: ``ptr = mem.ptr + offset``.
 
@@ -406,6 +414,7 @@ def using_allocator(allocator=None):
 # ---------------------------------------------------------------------------------------------
 # The memory pool
 
+@cython.no_gc_clear
 cdef class _Chunk:
     """A piece of one allocation (``mem``), ``[ptr, ptr + size)``.
 
@@ -920,4 +929,7 @@ def get_default_memory_pool():
     return _default_pool
 
 
-set_allocator(_default_pool.malloc)
+# Under the host backend's memory checker every array owns its own guarded mapping, so the
+# pool (which carves arrays out of shared arenas and reuses freed blocks) is bypassed.
+if os.environ.get("CUPY_HOST_MEMCHECK", "0") in ("", "0"):
+    set_allocator(_default_pool.malloc)

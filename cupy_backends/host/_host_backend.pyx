@@ -28,6 +28,17 @@ from cupy_backends.cuda.api._errors import CUDADriverError
 cdef extern from "stdlib.h" nogil:
     int posix_memalign(void** memptr, size_t alignment, size_t size)
 
+cdef extern from "<sys/mman.h>" nogil:
+    void* mmap(void* addr, size_t length, int prot, int flags, int fd, long offset)
+    int munmap(void* addr, size_t length)
+    int mprotect(void* addr, size_t length, int prot)
+    int PROT_NONE
+    int PROT_READ
+    int PROT_WRITE
+    int MAP_PRIVATE
+    int MAP_ANONYMOUS
+    void* MAP_FAILED
+
 cdef extern from "<dlfcn.h>" nogil:
     void* dlopen(const char* filename, int flags)
     void* dlsym(void* handle, const char* symbol)
@@ -135,9 +146,15 @@ cdef class HostBackend(Backend):
     cdef dict _functions       # function handle (KernelEntry*) -> name
     cdef dict _attribute_overrides   # function handle -> {settable attribute: value}
     cdef object _module_lock
+    # CUPY_HOST_MEMCHECK=1: every allocation ends at an inaccessible page and freeing unmaps
+    # it, so a kernel writing past an array or touching freed memory faults at the access.
+    cdef bint _memcheck
+    cdef dict _guarded         # user pointer -> (mapping base, mapping length)
 
     def __init__(self):
         self.name = "host"
+        self._memcheck = os.environ.get("CUPY_HOST_MEMCHECK", "0") not in ("", "0")
+        self._guarded = {}
         self._attribute_overrides = {}
         self._events = {}
         self._streams = set()
@@ -212,13 +229,32 @@ cdef class HostBackend(Backend):
         return (EMULATED_CUDA_VERSION, EMULATED_CUDA_VERSION)
 
     # --- memory --------------------------------------------------------------------------
+    cdef intptr_t _guarded_malloc(self, size_t size) except? 0:
+        cdef size_t page = os.sysconf("SC_PAGE_SIZE")
+        cdef size_t data = (size + page - 1) // page * page if size else page
+        cdef size_t used = (size + ALIGNMENT - 1) // ALIGNMENT * ALIGNMENT if size else ALIGNMENT
+        cdef char* base = <char*>mmap(NULL, data + page, PROT_READ | PROT_WRITE,
+                                      MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
+        if <void*>base == MAP_FAILED:
+            raise CUDADriverError(2, "cuMemAlloc")
+        mprotect(base + data, page, PROT_NONE)
+        cdef intptr_t p = <intptr_t>(base + data - used)
+        self._guarded[p] = (<intptr_t>base, data + page)
+        return p
+
     cpdef intptr_t malloc(self, size_t size) except? 0:
+        if self._memcheck:
+            return self._guarded_malloc(size)
         cdef void* p = NULL
         if posix_memalign(&p, ALIGNMENT, size if size > 0 else 1) != 0 or p == NULL:
             raise CUDADriverError(2, "cuMemAlloc")   # CUDA_ERROR_OUT_OF_MEMORY
         return <intptr_t>p
 
     cpdef free(self, intptr_t ptr):
+        if self._memcheck:
+            base, length = self._guarded.pop(ptr)
+            munmap(<void*><intptr_t>base, <size_t>length)
+            return
         c_free(<void*>ptr)
 
     cpdef memcpy(self, intptr_t dst, intptr_t src, size_t size, int kind):
@@ -241,7 +277,7 @@ cdef class HostBackend(Backend):
         return self.malloc(size)
 
     cpdef host_free(self, intptr_t ptr):
-        c_free(<void*>ptr)
+        self.free(ptr)
 
     # --- streams and events --------------------------------------------------------------
     cpdef intptr_t stream_create(self, bint non_blocking, int priority) except? 0:

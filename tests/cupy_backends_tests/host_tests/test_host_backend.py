@@ -536,3 +536,36 @@ def test_attributes_and_occupancy(backend):
     assert attrs["max_threads_per_block"] == 1024
     assert attrs["num_params"] == 4
     assert backend.occupancy_max_active_blocks_per_sm(f, 256, 0) == 8
+
+
+_MEMCHECK_SCRIPT = r"""
+import sys
+import cupy
+n = int(sys.argv[1])
+k = cupy.RawKernel(r'''
+extern "C" __global__ void fill(float* out, int n) {
+    int i = blockIdx.x * blockDim.x + threadIdx.x;
+    if (i < n) out[i] = 1.0f;
+}''', "fill")
+a = cupy.zeros(100, cupy.float32)
+k((2,), (128,), (a, cupy.int32(n)))
+print(float(a.sum()))
+"""
+
+
+@pytest.mark.parametrize("n,ok", [(100, True), (200, False)])
+def test_memcheck_faults_at_an_out_of_bounds_write(tmp_path, n, ok):
+    # Under CUPY_HOST_MEMCHECK=1 each allocation ends at an inaccessible page, so a kernel
+    # writing past an array (beyond its 256-byte rounding) faults there instead of corrupting
+    # its neighbour.
+    import subprocess
+    import sys
+    env = dict(os.environ, CUPY_BACKEND="host", CUPY_HOST_MEMCHECK="1")
+    r = subprocess.run([sys.executable, "-c", _MEMCHECK_SCRIPT, str(n)], env=env,
+                       capture_output=True, text=True, timeout=300)
+    if ok:
+        assert r.returncode == 0, r.stderr
+        assert r.stdout.strip() == "100.0"
+    else:
+        assert r.returncode != 0
+        assert "Segmentation fault" in r.stderr or r.returncode == -11

@@ -223,6 +223,36 @@ def test_custom_allocator_used_for_misses():
     del q
 
 
+def test_chunk_dying_in_a_reference_cycle_keeps_its_allocation():
+    # An array that dies inside a reference cycle is freed by the collector; its chunk must
+    # go back to the pool with its allocation still held, and be lent again.
+    owners = []
+
+    def allocator(size):
+        owner = memory._malloc(size)
+        owners.append(owner)
+        return memory.MemoryPointer(memory.UnownedMemory(owner.ptr, size, owner), 0)
+
+    pool = memory.SingleDeviceMemoryPool(allocator=allocator)
+    p = pool.malloc(100)
+    ptr = p.ptr
+    base_refs = sys.getrefcount(owners[0])
+    cycle = [p]
+    cycle.append(cycle)
+    del p, cycle
+    gc.collect()
+    assert pool.used_bytes() == 0
+    refs = sys.getrefcount(owners[0])
+    assert refs == base_refs, "the collector released the pool's allocation"
+    q = pool.malloc(100)
+    assert q.ptr == ptr
+    assert len(owners) == 1
+    del q
+    pool.free_all_blocks()
+    refs = sys.getrefcount(owners[0])
+    assert refs == base_refs - 1
+
+
 @pytest.mark.parametrize("env,expected", [("1048576", lambda total: 1048576),
                                           ("1%", lambda total: int(total * 0.01))])
 def test_env_limit(env, expected):
