@@ -112,8 +112,10 @@ def _nvrtc_check(spec, mode):
             raise RuntimeError(f"CUPY_NVRTC_CHECK=require but NVRTC is unavailable: {e}") from e
         return False
     _stats["nvrtc_check"] += 1
-    gpu_spec = ProgramSpec(spec.source, spec.name, spec.options, spec.name_expressions,
-                           NVRTC_CHECK_ARCH)
+    # ``-pch``: NVRTC keeps the parsed headers of one compile for the next ones in this
+    # process, which makes checks of kernels sharing our headers several times cheaper.
+    gpu_spec = ProgramSpec(spec.source, spec.name, tuple(spec.options) + ("-pch",),
+                           spec.name_expressions, NVRTC_CHECK_ARCH)
     try:
         compile_nvrtc(gpu_spec)
     except CompileException:

@@ -33,7 +33,11 @@ _RUNTIME_DIR = os.path.join(_HERE, "runtime")
 
 # -O1: compile time dominates for generated kernels and -O2 runs no faster; no FMA contraction
 # so results do not depend on the optimiser; -w: kernels are generated code.
-BASE_FLAGS = ("-O1", "-fPIC", "-fno-semantic-interposition", "-ffp-contract=off", "-w")
+# -fno-gnu-unique: function-local statics of inline functions (__shared__ variables of __device__
+# helpers, say) would otherwise be STB_GNU_UNIQUE symbols, bound once per process and so shared by
+# every module defining a function of the same name (see also __global__ in the prelude).
+BASE_FLAGS = ("-O1", "-fPIC", "-fno-semantic-interposition", "-ffp-contract=off", "-fno-gnu-unique",
+              "-w")
 LINK_FLAGS = ("-shared", "-Wl,-Bsymbolic")
 _PCH_HEADER = "cupy_host_pch.h"
 
@@ -341,6 +345,10 @@ def _pch_dir(std: str) -> str:
         header = os.path.join(tmp, _PCH_HEADER)
         with open(header, "w") as f:
             f.write('#include "cupy_host/prelude.h"\n')
+            if _cccl_include_dir():
+                # Complex kernels include CCCL's <cuda/std/complex>; parsing it costs more than
+                # the rest of a typical kernel, so it is parsed once, here.
+                f.write("#include <cuda/std/complex>\n")
         cmd = [cxx, *_common_flags(std), "-x", "c++-header", header, "-o", header + ".gch"]
         proc = subprocess.run(cmd, capture_output=True, text=True)
         if proc.returncode != 0:

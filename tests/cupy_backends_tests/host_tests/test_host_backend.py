@@ -569,3 +569,29 @@ def test_memcheck_faults_at_an_out_of_bounds_write(tmp_path, n, ok):
     else:
         assert r.returncode != 0
         assert "Segmentation fault" in r.stderr or r.returncode == -11
+
+
+def test_same_kernel_name_in_two_modules_has_its_own_shared_memory():
+    # __global__ functions are inline on the host; their __shared__ statics must stay private to
+    # their module even when another module has a kernel of the same name.
+    import cupy
+    if cupy.cuda.get_backend_name() != "host":
+        pytest.skip("shared memory addresses are host addresses only on the host backend")
+    src = r'''
+extern "C" __global__ void k(unsigned long long* out) {
+    __shared__ %s s[%d];
+    s[threadIdx.x] = threadIdx.x;
+    __syncthreads();
+    out[threadIdx.x] = (unsigned long long)(s[blockDim.x - 1 - threadIdx.x]);
+    if (threadIdx.x == 0) out[blockDim.x] = (unsigned long long)&s[0];
+}'''
+    outs = []
+    for ctype, n in (("char", 16), ("double", 256)):
+        k = cupy.RawModule(code=src % (ctype, n)).get_function("k")
+        out = cupy.zeros(n + 1, cupy.uint64)
+        k((1,), (n,), (out,))
+        outs.append(out.get())
+    assert outs[0][16] != outs[1][256]
+    numpy_expected = np.arange(256, dtype=np.uint64)[::-1]
+    np.testing.assert_array_equal(outs[1][:256], numpy_expected)
+    np.testing.assert_array_equal(outs[0][:16], numpy_expected[-16:])

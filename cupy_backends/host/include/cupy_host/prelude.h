@@ -32,8 +32,10 @@
 #define __CUPY_HOST__ 1
 
 // --- keyword macros -------------------------------------------------------------------------
-// Kernels are inlined into the launch trampolines generated after the source.
-#define __global__ inline __attribute__((always_inline))
+// Kernels are inlined into the launch trampolines generated after the source. Hidden: an inline
+// function and its __shared__ statics would otherwise be symbols bound once per process, shared by
+// every module with a kernel of the same name (the launch table, not dlsym, finds kernels).
+#define __global__ inline __attribute__((always_inline, visibility("hidden")))
 #define __device__
 #define __host__
 #define __constant__
