@@ -1,4 +1,5 @@
-"""A short tour: compile CUDA C++ kernels at run time, launch them, check the results against NumPy.
+"""A short tour: NumPy code on the device, user kernels compiled at run time, results checked
+against NumPy.
 
 Run with ``python -m cupy.demo``. It prints which backend and device ran the kernels: the GPU
 (``cuda``) when one is present, else the CPU ``host`` device that runs the same CUDA C++.
@@ -90,8 +91,34 @@ def main():
     cupy.cuda.Device().synchronize()
     dt = (time.perf_counter() - t0) / reps
     print(f"saxpy steady state: {1e6 * dt:.1f} us per launch, {3 * x.nbytes / dt / 1e9:.1f} GB/s")
-    if not (ok_saxpy and ok_sum):
+    ok_arrays = _array_tour(rng)
+    if not (ok_saxpy and ok_sum and ok_arrays):
         raise SystemExit(1)
+
+
+def _array_tour(rng):
+    """The same NumPy expressions with ``xp = numpy`` and ``xp = cupy``."""
+    host = rng.standard_normal((1000, 300)).astype(numpy.float32)
+
+    def compute(xp):
+        a = xp.asarray(host)
+        b = xp.exp(-a * a / 2) + xp.abs(a[:, ::-1]) * 0.5     # ufuncs, views, broadcasting
+        return [b.sum(axis=0), b.max(axis=1), (a > 0).mean(), xp.cumsum(a[:3], axis=1)]
+
+    ok = True
+    for want, got in zip(compute(numpy), compute(cupy)):
+        ok &= numpy.allclose(want, cupy.asnumpy(got), rtol=1e-4, atol=1e-4)
+    print(f"NumPy expressions on cupy arrays (ufuncs, views, sum/max/mean/cumsum): "
+          f"{'match NumPy' if ok else 'MISMATCH'}")
+
+    squared_diff = cupy.ElementwiseKernel(
+        "T x, T y", "T z", "z = (x - y) * (x - y)", "squared_diff")
+    x = cupy.arange(5, dtype=cupy.float64)
+    got = squared_diff(x, 2.0)
+    ok_kernel = numpy.array_equal(cupy.asnumpy(got), (numpy.arange(5.0) - 2) ** 2)
+    print(f"ElementwiseKernel squared_diff(arange(5), 2.0) = {got}: "
+          f"{'matches NumPy' if ok_kernel else 'MISMATCH'}")
+    return ok and ok_kernel
 
 
 if __name__ == "__main__":

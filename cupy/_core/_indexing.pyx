@@ -108,12 +108,39 @@ def setitem(ndarray a, key, value):
     _advanced_indexing.setitem(a, k, value)
 
 
+cdef void _extent(ndarray a, Py_ssize_t* lo, Py_ssize_t* hi) noexcept:
+    """Byte range [lo, hi) touched by the elements of ``a`` (a non-empty array)."""
+    cdef Py_ssize_t i, s
+    lo[0] = a.data.ptr
+    hi[0] = a.data.ptr + a.dtype.itemsize
+    for i in range(<Py_ssize_t>a._shape.size()):
+        s = a._strides[i] * (a._shape[i] - 1)
+        if s < 0:
+            lo[0] += s
+        else:
+            hi[0] += s
+
+
+cdef bint _may_overlap(ndarray a, ndarray b):
+    """Whether the memory of ``a`` and ``b`` may overlap (bounds check, like NumPy's
+    ``may_share_memory``): a kernel writing ``b`` while reading ``a`` needs a copy then."""
+    cdef Py_ssize_t alo, ahi, blo, bhi
+    if a.size == 0 or b.size == 0:
+        return False
+    _extent(a, &alo, &ahi)
+    _extent(b, &blo, &bhi)
+    if alo >= bhi or blo >= ahi:
+        return False
+    # Same layout over the same memory: each element is read before it is written.
+    return not (a.data.ptr == b.data.ptr and a._strides == b._strides
+                and a._shape == b._shape)
+
+
 def assign(ndarray dst, value):
     """``dst[...] = value`` with broadcasting and NumPy's (unsafe) value conversion."""
     if isinstance(value, ndarray):
-        if value.size and dst.size and (<ndarray>value).data.ptr == dst.data.ptr and \
-                value is not dst:
-            value = value.copy()    # may overlap ``dst``: read everything before writing
+        if value is not dst and _may_overlap(<ndarray>value, dst):
+            value = value.copy()    # read everything before writing
         _kernel.elementwise_copy(value, dst)
         return
     if isinstance(value, (bool, int, float, complex, numpy.generic)):

@@ -224,6 +224,31 @@ cdef bint _fits_int32(KernelArg k) noexcept:
     return span <= _INT32_MAX and internal.prod(k.shape) <= _INT32_MAX
 
 
+# --- launch shape ------------------------------------------------------------------------------
+
+cdef dict _max_grid = {}
+
+
+cpdef Py_ssize_t grid_size(Py_ssize_t size, Py_ssize_t block_size) except -1:
+    """Blocks for a grid-stride loop over ``size`` elements: one element per thread, capped at
+    64 blocks per multiprocessor (the loop covers the rest). On the host device, where a
+    "multiprocessor" is a CPU thread, the cap gives each thread a long contiguous run of
+    elements (see CUPY_FOR in carray.cuh) while still launching enough threads to use the
+    whole thread pool."""
+    cdef int dev = _device.get_device_id()
+    cdef Py_ssize_t cap
+    cap_obj = _max_grid.get(dev)
+    if cap_obj is None:
+        from cupy.cuda import runtime
+        sms = runtime.getDeviceProperties(dev)["multiProcessorCount"]
+        cap_obj = _max_grid[dev] = max(1, sms) * 64
+    cap = cap_obj
+    cdef Py_ssize_t grid = (size + block_size - 1) // block_size
+    if grid > cap * 128 // block_size:
+        grid = cap * 128 // block_size
+    return max(grid, 1)
+
+
 # --- packing ----------------------------------------------------------------------------------
 
 cdef PackedArg _pack_carray(intptr_t ptr, const shape_t& shape, const strides_t& strides):
@@ -258,6 +283,14 @@ cdef str _carray_type(KernelArg k, str index_t):
     return f"CArray<{_ctype_of(k.storage_dtype)}, {k.ndim}, {contig}, {index_t}>"
 
 
+def device_includes(dtypes, str code):
+    """The ``#include`` lines a generated kernel over ``dtypes`` whose user code is ``code``
+    needs: always the elementwise header, the complex one only when something is complex."""
+    if "complex" in code or any(d.kind == "c" for d in dtypes):
+        return "#include <cupy/elementwise.cuh>\n#include <cupy/complex.cuh>\n"
+    return "#include <cupy/elementwise.cuh>\n"
+
+
 def _emit_source(LoopSpec spec, list args, int indexer_ndim, bint use_int32):
     cdef KernelArg k
     index_t = "int" if use_int32 else "ptrdiff_t"
@@ -288,8 +321,11 @@ def _emit_source(LoopSpec spec, list args, int indexer_ndim, bint use_int32):
     typedefs = "".join(f"    typedef {_ctype_of(d)} {alias};\n" for alias, d in spec.typedefs)
     body = "\n".join(["        " + line for line in loads])
     post = "\n".join(["        " + line for line in stores])
+    dtypes = [k.storage_dtype for k in args] + [k.var_dtype for k in args] + \
+        [d for _, d in spec.typedefs]
+    code = spec.preamble + spec.operation + spec.loop_prep + spec.after_loop
     return (
-        "#include <cupy/elementwise.cuh>\n"
+        device_includes(dtypes, code) +
         f"{spec.preamble}\n"
         f'extern "C" __global__ void {spec.name}({", ".join(params)}) {{\n'
         f"{typedefs}"
@@ -329,13 +365,20 @@ cpdef object launch_elementwise(LoopSpec spec, list args, shape_t shape, Py_ssiz
                                 dict memo):
     """Launch ``spec`` over the iteration ``shape`` with ``args`` (KernelArgs whose non-raw
     arrays are already broadcast to ``shape``)."""
+    return _launch(spec, args, shape, block_size, memo, True)
+
+
+cdef object _launch(LoopSpec spec, list args, shape_t shape, Py_ssize_t block_size, dict memo,
+                    bint reduce):
+    """:func:`launch_elementwise`; with ``reduce`` False the loop keeps every axis of
+    ``shape``, so that ``_ind.get()`` in user code sees the caller's multi-index."""
     cdef KernelArg k
     cdef list arrays = [k for k in args if k.is_array and not k.raw]
     cdef Py_ssize_t size = internal.prod(shape)
     cdef bint use_int32 = size <= _INT32_MAX
     if size == 0:
         return None
-    shape = _reduce_dims(arrays, shape, True)
+    shape = _reduce_dims(arrays, shape, reduce)
     for k in args:
         if not k.is_array:
             continue
@@ -358,10 +401,7 @@ cpdef object launch_elementwise(LoopSpec spec, list args, shape_t shape, Py_ssiz
         else:
             launch_args.append(k.value)
     launch_args.append(_pack_indexer(shape))
-    cdef Py_ssize_t grid = (size + block_size - 1) // block_size
-    if grid > _INT32_MAX:
-        grid = _INT32_MAX
-    f.launch((grid,), (block_size,), launch_args)
+    f.launch((grid_size(size, block_size),), (block_size,), launch_args)
     return None
 
 
@@ -531,11 +571,14 @@ cdef class ElementwiseKernel:
             if p.dtype is not None and (<ndarray>a).dtype != p.dtype:
                 raise TypeError(f"Type is mismatched. {p.name} {(<ndarray>a).dtype} {p.dtype}")
             kargs.append(KernelArg.for_array(p.name, a, var, p.raw, True))
-        if any_nonraw or outs:
+        # Only non-raw arrays take part in broadcasting: with none (all raw, ``size=``),
+        # broadcasting would reset the loop shape to ().
+        if any((<KernelArg>k).is_array and not (<KernelArg>k).raw for k in kargs):
             broadcast_arrays_into(kargs, shape)
         spec = self._spec(types)
-        launch_elementwise(spec, kargs, shape,
-                           DEFAULT_BLOCK_SIZE if block_size is None else block_size, self._memo)
+        _launch(spec, kargs, shape,
+                           DEFAULT_BLOCK_SIZE if block_size is None else block_size, self._memo,
+                self.reduce_dims)
         if self.no_return:
             return None
         if self.nout == 1 and not self.return_tuple:

@@ -45,6 +45,42 @@ cdef inline object _ops():
     return _mod("cupy._core._operators")
 
 
+cdef list _k_order_axes(ndarray a):
+    """Axes from the largest to the smallest absolute stride (stable): the order in which
+    NumPy's ``order='K'`` visits memory."""
+    cdef Py_ssize_t i
+    cdef list keyed = [(-abs(a._strides[i]), i) for i in range(<Py_ssize_t>a._shape.size())]
+    keyed.sort()
+    return [i for _, i in keyed]
+
+
+cdef ndarray _new_k_order(ndarray a, object dtype):
+    """An uninitialised array shaped like ``a`` whose strides follow ``a``'s axis order
+    (NumPy's ``order='K'`` for copies, casts and ``empty_like``)."""
+    cdef Py_ssize_t nd = a._shape.size(), i
+    if a._c_contiguous:
+        return _new_like_shape(a._shape, dtype, False)
+    if a._f_contiguous:
+        return _new_like_shape(a._shape, dtype, True)
+    cdef list perm = _k_order_axes(a)
+    cdef shape_t pshape
+    for i in perm:
+        pshape.push_back(a._shape[i])
+    cdef ndarray out = _new_like_shape(pshape, dtype, False)
+    cdef list inv = [0] * nd
+    for i in range(nd):
+        inv[perm[i]] = i
+    cdef ndarray v = out._transpose(inv)
+    # The transposed view owns the allocation: it is the array the caller sees.
+    v.base = None
+    return v
+
+
+def _empty_k_order(ndarray a, dtype):
+    """``empty_like(a, dtype, order='K')`` for the creation routines."""
+    return _new_k_order(a, _check_supported(_get_dtype(dtype)))
+
+
 cdef bint _is_f_order(order, str what="order") except -1:
     if order is None or order == "C" or order == "c":
         return False
@@ -357,18 +393,27 @@ cdef class ndarray:
         if order == "A":
             order = "F" if self._f_contiguous and not self._c_contiguous else "C"
         elif order == "K":
-            order = "F" if self._f_contiguous and not self._c_contiguous else "C"
+            if self._c_contiguous or self._f_contiguous:
+                order = "F" if not self._c_contiguous else "C"
+            else:
+                # Memory order: walk the axes from the largest stride down.
+                return self._transpose(_k_order_axes(self))._reshape(shape, False)
         return self._reshape(shape, _is_f_order(order))
 
     def flatten(self, order="C"):
         """A 1-d copy of the elements."""
-        if order in ("A", "K"):
+        cdef ndarray src = self
+        if order == "K" and not (self._c_contiguous or self._f_contiguous):
+            # Memory order: a C-order copy of the axes sorted by decreasing stride.
+            src = self._transpose(_k_order_axes(self))
+            order = "C"
+        elif order in ("A", "K"):
             order = "F" if self._f_contiguous and not self._c_contiguous else "C"
-        cdef ndarray c = self.copy(order)
+        cdef ndarray c = src.copy(order)
         cdef shape_t shape
         cdef strides_t strides
         shape.push_back(self.size)
-        strides.push_back(self.dtype.itemsize)
+        internal.c_strides(shape, self.dtype.itemsize, strides)
         c._set_shape_and_strides(shape, strides, True)
         return c
 
@@ -405,11 +450,15 @@ cdef class ndarray:
     cpdef ndarray copy(self, order="C"):
         """A copy in ``order`` ('C', 'F', 'A' or 'K')."""
         cdef bint f_order
-        if order == "A" or order == "K":
-            f_order = self._f_contiguous and not self._c_contiguous
+        cdef ndarray out
+        if order == "K":
+            out = _new_k_order(self, self.dtype)
         else:
-            f_order = _is_f_order(order)
-        cdef ndarray out = _new_like_shape(self._shape, self.dtype, f_order)
+            if order == "A":
+                f_order = self._f_contiguous and not self._c_contiguous
+            else:
+                f_order = _is_f_order(order)
+            out = _new_like_shape(self._shape, self.dtype, f_order)
         if self.size:
             _kernel().elementwise_copy(self, out)
         return out
@@ -444,7 +493,11 @@ cdef class ndarray:
             from numpy.exceptions import ComplexWarning
             warnings.warn("Casting complex values to real discards the imaginary part",
                           ComplexWarning, stacklevel=2)
-        cdef ndarray out = _new_like_shape(self._shape, new, f_order)
+        cdef ndarray out
+        if order == "K" or order is None:
+            out = _new_k_order(self, new)
+        else:
+            out = _new_like_shape(self._shape, new, f_order)
         if self.size:
             _kernel().elementwise_copy(self, out)
         return out
@@ -529,8 +582,16 @@ cdef class ndarray:
 
     def item(self, *args):
         """One element as a Python scalar."""
+        if len(args) == 1 and isinstance(args[0], tuple):
+            args = args[0]
+        if len(args) == 1:
+            # One integer is an index into the flattened array, as in NumPy.
+            flat = PyNumber_Index(args[0])
+            if flat < -self.size or flat >= self.size:
+                raise IndexError(f"index {flat} is out of bounds for size {self.size}")
+            return self.ravel()[flat].get().item()
         if args:
-            return self[args if len(args) > 1 else args[0]].get().item()
+            return self[args].get().item()
         if self.size != 1:
             raise ValueError("can only convert an array of size 1 to a Python scalar")
         return self.get().item()
@@ -554,7 +615,9 @@ cdef class ndarray:
             if what == "bool":
                 raise ValueError("The truth value of an array with more than one element "
                                  "is ambiguous. Use a.any() or a.all()")
-            raise TypeError("only length-1 arrays can be converted to Python scalars")
+        if what != "bool" and self._shape.size() != 0:
+            # NumPy 2 converts only 0-d arrays to int/float/complex (bool accepts size 1).
+            raise TypeError("only 0-dimensional arrays can be converted to Python scalars")
         return self.get().reshape(())[()]
 
     def __bool__(self):
@@ -821,6 +884,10 @@ cdef class ndarray:
     def round(self, decimals=0, out=None):
         """Values rounded to ``decimals`` (see :func:`cupy.around`)."""
         return _mod("cupy").around(self, decimals, out)
+
+    def nonzero(self):
+        """Indices of the non-zero elements, one array per axis (see :func:`cupy.nonzero`)."""
+        return _mod("cupy._core._advanced_indexing").nonzero(self)
 
     def conj(self):
         """Complex conjugate (see :func:`cupy.conjugate`)."""

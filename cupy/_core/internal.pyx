@@ -38,7 +38,11 @@ cdef tuple to_tuple(const shape_t& v):
 
 
 cdef void c_strides(const shape_t& shape, Py_ssize_t itemsize, strides_t& out) noexcept:
+    # NumPy 2 gives every axis of an empty array a zero stride (no element is ever reached).
     cdef Py_ssize_t n = shape.size(), i, s = itemsize
+    if prod(shape) == 0:
+        out.assign(n, 0)
+        return
     out.resize(n)
     for i in range(n - 1, -1, -1):
         out[i] = s
@@ -47,6 +51,9 @@ cdef void c_strides(const shape_t& shape, Py_ssize_t itemsize, strides_t& out) n
 
 cdef void f_strides(const shape_t& shape, Py_ssize_t itemsize, strides_t& out) noexcept:
     cdef Py_ssize_t n = shape.size(), i, s = itemsize
+    if prod(shape) == 0:
+        out.assign(n, 0)
+        return
     out.resize(n)
     for i in range(n):
         out[i] = s
@@ -57,6 +64,8 @@ cdef bint is_c_contiguous(const shape_t& shape, const strides_t& strides,
                           Py_ssize_t itemsize) noexcept:
     # NumPy's rule: axes of length 1 have arbitrary strides; empty arrays are contiguous.
     cdef Py_ssize_t i, expected = itemsize
+    if prod(shape) == 0:
+        return True
     for i in range(<Py_ssize_t>shape.size() - 1, -1, -1):
         if shape[i] == 0:
             return True
@@ -70,6 +79,8 @@ cdef bint is_c_contiguous(const shape_t& shape, const strides_t& strides,
 cdef bint is_f_contiguous(const shape_t& shape, const strides_t& strides,
                           Py_ssize_t itemsize) noexcept:
     cdef Py_ssize_t i, expected = itemsize
+    if prod(shape) == 0:
+        return True
     for i in range(<Py_ssize_t>shape.size()):
         if shape[i] == 0:
             return True

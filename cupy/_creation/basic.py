@@ -34,6 +34,10 @@ def empty_like(prototype, dtype=None, order="K", subok=None, shape=None):
     if subok is not None and subok is not True and subok is not False:
         raise TypeError("subok must be a bool")
     dtype = prototype.dtype if dtype is None else dtype
+    if order in ("K", None) and (shape is None or tuple(numpy.atleast_1d(shape)) ==
+                                 prototype.shape) and prototype.ndim:
+        # NumPy keeps the prototype's axis order (its strides' ranking) for order='K'.
+        return core._empty_k_order(prototype, dtype)
     shape = prototype.shape if shape is None else shape
     return core.ndarray(shape, dtype, order=_order_of(prototype, order))
 

@@ -1,5 +1,4 @@
 """Matrix-shaped arrays: eye, identity, tri, tril, triu, diag, diagflat."""
-import numpy
 
 from cupy._core import core
 from cupy._core._kernel import ElementwiseKernel

@@ -41,15 +41,15 @@ def arange(start, stop=None, step=1, dtype=None):
         raise TypeError("arange() is only supported for booleans when the result has at "
                         "most length 2.")
     out = core.ndarray((size,), dtype)
-    if size:
+    if size and dtype.kind == "b":
+        # At most two values, each a scalar argument converted to bool (bool has no step).
+        out.set(numpy.array([start, start + step][:size]).astype(dtype))
+    elif size:
         # NumPy computes the step as the difference of the first two values in ``dtype``.
         first = numpy.array(start).astype(dtype)[()]
         delta = (numpy.array(start + step).astype(dtype) - first)[()] if size > 1 \
             else numpy.array(step).astype(dtype)[()]
-        if dtype.kind == "b":
-            out.set(numpy.arange(start, stop, step, dtype=dtype))
-        else:
-            _arange_kernel(first, delta, out)
+        _arange_kernel(first, delta, out)
     return out
 
 

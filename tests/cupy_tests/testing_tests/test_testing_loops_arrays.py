@@ -495,7 +495,8 @@ class TestIgnoreOfNegativeValueDifferenceOnCpuAndGpu(unittest.TestCase):
         # Only the negative elements may differ; the others are compared.
         a = xp.array([-1, 2, -3, 4], dtype=dtype2)
         r = a.astype(dtype1)
-        if xp is cupy:
+        # The mask comes from a second run with dtype1 made signed, where nothing is changed.
+        if xp is cupy and r.dtype.kind == 'u':
             r[0] = 7
             r[2] = 9
         return r

@@ -10,10 +10,26 @@
 #include <stddef.h>
 #endif
 
-// Grid-stride loop over [0, n) with index type of ``n``'s type.
+// Loop over [0, n) shared by all threads of the grid, with the index type of ``n``.
+// On a GPU: a grid-stride loop (neighbouring threads touch neighbouring elements, so memory
+// accesses coalesce). On the host device: each thread takes one contiguous run of elements,
+// which a CPU core streams through (threads run one after another inside a block, so a
+// strided assignment would make every thread touch every cache line).
+#ifdef __CUPY_HOST__
+#define CUPY_FOR(i, n)                                                                         \
+    for (decltype(n) _cupy_n = (n),                                                            \
+             _cupy_threads = static_cast<decltype(n)>(blockDim.x)                              \
+                             * static_cast<decltype(n)>(gridDim.x),                            \
+             _cupy_chunk = (_cupy_n + _cupy_threads - 1) / _cupy_threads,                      \
+             i = (static_cast<decltype(n)>(blockIdx.x) * static_cast<decltype(n)>(blockDim.x)  \
+                  + static_cast<decltype(n)>(threadIdx.x)) * _cupy_chunk,                      \
+             _cupy_end = (i + _cupy_chunk < _cupy_n) ? i + _cupy_chunk : _cupy_n;              \
+         i < _cupy_end; ++i)
+#else
 #define CUPY_FOR(i, n)                                                                         \
     for (auto i = static_cast<decltype(n)>(blockIdx.x) * blockDim.x + threadIdx.x; i < (n);     \
          i += static_cast<decltype(n)>(blockDim.x) * gridDim.x)
+#endif
 
 // An N-d strided view of typed device memory. ``strides`` are in bytes (NumPy's convention).
 // ``c_contiguous`` promises that element k lives at data[k], which the linear operator[] uses.

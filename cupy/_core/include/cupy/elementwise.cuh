@@ -1,7 +1,7 @@
-// Everything a generated elementwise kernel includes.
+// What every generated elementwise kernel includes. Kernels touching complex values also
+// include <cupy/complex.cuh> (CCCL's complex is costly to parse, so only they pay for it).
 #pragma once
 
 #include <cupy/carray.cuh>
 #include <cupy/cast.cuh>
-#include <cupy/complex.cuh>
 #include <cupy/float16.cuh>
