@@ -25,15 +25,39 @@ def _operand(x):
         isinstance(x, numpy.ndarray) and x.ndim == 0)
 
 
+def _fast_power(a, b):
+    """The ufunc NumPy's ``ndarray.__pow__`` substitutes for some exact Python exponents
+    (``fast_scalar_power``): ``square`` for 2 on any array (so ``bool_array ** 2`` is int8),
+    ``reciprocal`` for -1 and ``sqrt`` for 0.5 on inexact arrays; None otherwise."""
+    if type(b) is int:
+        if b == 2:
+            return "square"
+        name = "reciprocal" if b == -1 else None
+    elif type(b) is float:
+        name = "sqrt" if b == 0.5 else None
+    else:
+        return None
+    return name if name is not None and a.dtype.kind in "fc" else None
+
+
 def binary(name, a, b):
     if not (_operand(a) and _operand(b)):
         return NotImplemented
+    if name == "power" and isinstance(a, ndarray):
+        fast = _fast_power(a, b)
+        if fast is not None:
+            return getattr(_ns(), fast)(a)
     return getattr(_ns(), name)(a, b)
 
 
 def inplace(name, a, b):
     if not _operand(b):
         return NotImplemented
+    if name == "power":
+        fast = _fast_power(a, b)
+        if fast is not None:
+            getattr(_ns(), fast)(a, out=a)
+            return a
     getattr(_ns(), name)(a, b, out=a)
     return a
 

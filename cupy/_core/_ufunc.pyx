@@ -30,6 +30,7 @@ cdef object _bool_dtype = numpy.dtype(numpy.bool_)
 cdef object _default_int = numpy.dtype(numpy.int64)
 cdef object _default_float = numpy.dtype(numpy.float64)
 cdef object _default_complex = numpy.dtype(numpy.complex128)
+_COMPLEX_MATH = "#include <cupy/math/complex.cuh>\n"
 _CASTINGS = ("no", "equiv", "safe", "same_kind", "unsafe")
 
 
@@ -137,6 +138,10 @@ cdef class ufunc:
     cdef dict _memo
     cdef dict _specs
     cdef dict _resolve_memo
+    # ``check(signature, inputs)`` run after the loop is chosen: rejects what NumPy's type
+    # resolver or inner loop rejects beyond the loop table (bool subtraction, negative integer
+    # exponents, ...).
+    cdef public object _input_check
 
     def __init__(self, str name, Py_ssize_t nin, Py_ssize_t nout, tuple loops, identity=None,
                  str preamble="", str loop_prep="", str doc=""):
@@ -153,6 +158,7 @@ cdef class ufunc:
         self._memo = {}
         self._specs = {}
         self._resolve_memo = {}
+        self._input_check = None
 
     def __repr__(self):
         return f"<ufunc '{self.name}'>"
@@ -225,9 +231,14 @@ cdef class ufunc:
             typedefs = tuple((f"in{i}_type", t) for i, t in enumerate(loop.in_types)) + \
                 tuple((f"out{i}_type", t) for i, t in enumerate(loop.out_types))
             op = loop.routine
+            preamble = self._preamble
+            if _COMPLEX_MATH in preamble and not any(
+                    t.kind == "c" for t in loop.in_types + loop.out_types):
+                # CCCL's complex is costly to parse: only complex loops include its helpers.
+                preamble = preamble.replace(_COMPLEX_MATH, "")
             if has_where:
                 op = "if (!_where) continue;\n        " + op
-            spec = LoopSpec(f"cupy_{self.name}", op, self._preamble, self._loop_prep, "",
+            spec = LoopSpec(f"cupy_{self.name}", op, preamble, self._loop_prep, "",
                             typedefs)
             self._specs[key] = spec
         return spec
@@ -284,6 +295,8 @@ cdef class ufunc:
     cdef object _call(self, tuple ins, tuple outs, object dtype, str casting, object where):
         cdef _Loop loop = self._resolve(ins, dtype, casting)
         cdef Py_ssize_t i
+        if self._input_check is not None:
+            self._input_check(loop.signature, ins)
         cdef list kargs = []
         for i in range(self.nin):
             x = ins[i]
@@ -291,6 +304,10 @@ cdef class ufunc:
             if isinstance(x, ndarray):
                 kargs.append(KernelArg.for_array(f"in{i}", x, t, False, False))
             else:
+                if (type(x) is int and t.kind in "biu" and loop.out_types[0].kind in "fc"):
+                    # Integer loops with an inexact result (true_divide's 'BB->d') stand for
+                    # NumPy's 'dd->d' loop, to which a Python int converts: uint8 / -1 is fine.
+                    t = loop.out_types[0]
                 kargs.append(KernelArg.for_scalar(f"in{i}", _scalar_to(x, t, self.name), t))
         has_where = where is not True
         if has_where:
@@ -364,8 +381,8 @@ cdef class ufunc:
     def at(self, a, indices, b=None):
         """Unbuffered in-place ``a[indices] = ufunc(a[indices], b)``: repeated indices apply
         repeatedly."""
-        from cupy._core import _ufunc_methods
-        return _ufunc_methods.at(self, a, indices, b)
+        from cupy._core import _ufunc_at
+        return _ufunc_at.at(self, a, indices, b)
 
 
 def create_ufunc(name, ops, routine=None, preamble="", doc="", identity=None, loop_prep=""):
