@@ -1,0 +1,76 @@
+"""cupy.ReductionKernel: parameters, placeholders, axes, keepdims, out, errors."""
+import numpy
+import pytest
+
+import cupy
+from cupy import testing
+
+
+def _l2():
+    return cupy.ReductionKernel("T x", "T y", "x * x", "a + b", "y = sqrt(a)", "0", "l2norm")
+
+
+@pytest.mark.parametrize("axis", [None, 0, 1, (0, 1), -1])
+@pytest.mark.parametrize("keepdims", [False, True])
+@testing.for_float_dtypes(no_float16=True)
+def test_l2norm(dtype, axis, keepdims):
+    x = testing.shaped_random((5, 7), numpy, dtype, seed=7)
+    r = _l2()(cupy.array(x), axis=axis, keepdims=keepdims)
+    e = numpy.sqrt((x * x).sum(axis=axis, keepdims=keepdims))
+    testing.assert_allclose(r.get(), e, rtol=1e-5)
+    assert r.dtype == dtype
+
+
+def test_no_identity_max_and_indices():
+    k = cupy.ReductionKernel("T x", "int64 y", "x", "max(a, b)", "y = a + _out_ind.size()",
+                             None, "maxplus")
+    x = numpy.arange(24, dtype=numpy.int64).reshape(4, 6)[:, ::-1]
+    r = k(cupy.array(x), axis=1)
+    testing.assert_array_equal(r.get(), x.max(axis=1) + 4)
+    with pytest.raises(ValueError, match="no identity"):
+        k(cupy.zeros((2, 0), numpy.int64), axis=1)
+
+
+def test_explicit_types_scalar_and_reduce_type():
+    k = cupy.ReductionKernel("T x, float64 w", "float64 y", "x * w", "a + b", "y = a", "0",
+                             "weighted", reduce_type="double")
+    x = numpy.arange(10, dtype=numpy.int8)
+    testing.assert_allclose(k(cupy.array(x), 0.5).get(), x.sum() * 0.5)
+
+
+def test_raw_and_out():
+    # _J is the position along the reduced axes; a raw input is indexed by hand.
+    k = cupy.ReductionKernel("T x, raw T w", "T y", "x * w[_J]", "a + b", "y = a", "0",
+                             "dot_rows")
+    x = numpy.arange(12, dtype=numpy.float64).reshape(3, 4)
+    w = numpy.array([1.0, -1.0, 2.0, 0.5])
+    out = cupy.empty((3,), numpy.float64)
+    r = k(cupy.array(x), cupy.array(w), axis=1, out=out)
+    assert r is out
+    testing.assert_allclose(out.get(), x @ w)
+
+
+def test_empty_reduction_with_identity():
+    k = cupy.ReductionKernel("T x", "T y", "x", "a + b", "y = a", "0", "s")
+    testing.assert_array_equal(k(cupy.zeros((3, 0)), axis=1).get(), numpy.zeros(3))
+
+
+def test_errors():
+    with pytest.raises(ValueError):
+        cupy.ReductionKernel("T x", "T y", "x", "a + b", "y = a", "0", "bad name")
+    k = cupy.ReductionKernel("T x", "T y", "x", "a + b", "y = a", "0", "s2")
+    with pytest.raises(TypeError):
+        k()
+    with pytest.raises(ValueError):
+        k(cupy.zeros((2, 3)), axis=0, out=cupy.zeros((2,)))
+    with pytest.raises(numpy.exceptions.AxisError):
+        k(cupy.zeros((2, 3)), axis=2)
+
+
+@pytest.mark.parametrize("shape,axis", [((1000, 3000), 0), ((3000, 1000), 1),
+                                        ((2, 50000), None), ((64, 33, 17), (0, 2))])
+def test_layouts_large(shape, axis):
+    # Outer-axis (strided), inner-axis and split full reductions: integer sums are exact.
+    k = cupy.ReductionKernel("T x", "T y", "x", "a + b", "y = a", "0", "isum")
+    x = numpy.arange(numpy.prod(shape), dtype=numpy.int64).reshape(shape) % 1009
+    testing.assert_array_equal(k(cupy.array(x), axis=axis).get(), x.sum(axis=axis))
