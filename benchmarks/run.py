@@ -20,7 +20,7 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
-SUITES = ("foundation", "array")
+SUITES = ("foundation", "array", "linalg")
 
 
 def _load_suite(name):

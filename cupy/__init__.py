@@ -7,6 +7,7 @@ from cupy import cuda  # NOQA
 from cupy import exceptions  # NOQA
 from cupy._core.core import ndarray  # NOQA
 from cupy._core._kernel import ElementwiseKernel  # NOQA
+from cupy._core._reduction import ReductionKernel  # NOQA
 from cupy._core._ufunc import ufunc, create_ufunc  # NOQA
 from cupy._core.raw import RawKernel, RawModule  # NOQA
 from cupy.cuda.memory import get_default_memory_pool  # NOQA
@@ -39,6 +40,11 @@ from cupy._binary import *  # NOQA
 from cupy._statistics import *  # NOQA
 from cupy._sorting import *  # NOQA
 from cupy._indexing import *  # NOQA
+from cupy import random  # NOQA
+from cupy.linalg._product import *  # NOQA
+from cupy.linalg._einsum import einsum  # NOQA
+from cupy import linalg  # NOQA
+from cupy._manipulation import *  # NOQA
 
 
 def asnumpy(a, stream=None, order="C", out=None, *, blocking=True):

@@ -1,0 +1,68 @@
+"""Matrix-product benchmarks: ``a @ b`` for square matrices 512..4096 in float32, float64 and
+float16 (float16 accumulates in float32 on both backends; NumPy's float16 matmul has no BLAS
+kernel and is far slower, so its ratio shows the gain of the float32 path, not a like-for-like
+loop).
+
+Each case is a function ``(impl) -> (fn, sync, meta)`` or None when the implementation has no
+equivalent; see suite_foundation.py for the protocol. ``meta['flops']`` is ``2 n^3``.
+"""
+import numpy
+
+CASES = {}
+
+SIZES = (512, 1024, 2048, 4096)
+DTYPES = ("float32", "float64", "float16")
+
+
+def _module(impl):
+    if impl in ("ours", "cupy"):
+        import cupy
+        return cupy, cupy.cuda.get_current_stream().synchronize
+    if impl == "numpy":
+        return numpy, None
+    return None, None
+
+
+def _matmul_case(n, dtype):
+    def make(impl):
+        if impl == "numpy" and dtype == "float16" and n > 1024:
+            return None   # minutes per call without BLAS
+        if impl == "torch":
+            import torch
+            t = getattr(torch, dtype)
+            x = torch.rand((n, n), dtype=t, device="cuda")
+            y = torch.rand((n, n), dtype=t, device="cuda")
+            return (lambda: x @ y), torch.cuda.synchronize, {"flops": 2 * n ** 3}
+        xp, sync = _module(impl)
+        if xp is None or not hasattr(xp, "matmul"):
+            return None
+        rng = numpy.random.default_rng(0)
+        x = xp.asarray(rng.random((n, n)).astype(dtype))
+        y = xp.asarray(rng.random((n, n)).astype(dtype))
+        return (lambda: x @ y), sync, {"flops": 2 * n ** 3}
+    return make
+
+
+def _batched_case(dtype):
+    def make(impl):
+        xp, sync = _module(impl)
+        if impl == "torch":
+            import torch
+            t = getattr(torch, dtype)
+            x = torch.rand((64, 128, 128), dtype=t, device="cuda")
+            y = torch.rand((64, 128, 128), dtype=t, device="cuda")
+            return (lambda: x @ y), torch.cuda.synchronize, {}
+        if xp is None or not hasattr(xp, "matmul"):
+            return None
+        rng = numpy.random.default_rng(0)
+        x = xp.asarray(rng.random((64, 128, 128)).astype(dtype))
+        y = xp.asarray(rng.random((64, 128, 128)).astype(dtype))
+        return (lambda: x @ y), sync, {}
+    return make
+
+
+for _dtype in DTYPES:
+    for _n in SIZES:
+        CASES[f"matmul {_n}x{_n} {_dtype}"] = _matmul_case(_n, _dtype)
+for _dtype in ("float32", "float64"):
+    CASES[f"batched matmul 64x128x128 {_dtype}"] = _batched_case(_dtype)
