@@ -16,7 +16,8 @@ import threading
 
 from libc.stdint cimport intptr_t
 
-from cupy_backends.cuda._softlink cimport SoftLink, SOFTLINK_MISSING
+from cupy_backends.cuda._softlink cimport SoftLink
+from cupy_backends.cuda.libs._status import LibraryStatusError
 
 # Signatures. Pointers to matrices, vectors and scalars are passed as ``const void*`` / ``void*``:
 # the ABI is the same for float*, double*, cuComplex*, ...
@@ -126,7 +127,7 @@ MINOR_VERSION = 1
 PATCH_LEVEL = 2
 
 
-class CUBLASError(RuntimeError):
+class CUBLASError(LibraryStatusError):
     """A cuBLAS call failed.
 
     Attributes:
@@ -135,19 +136,12 @@ class CUBLASError(RuntimeError):
         call: the failing call, e.g. ``'cublasCreate_v2'``.
     """
 
-    def __init__(self, status, call=""):
-        self.status = int(status)
-        self.call = call
-        if self.status == SOFTLINK_MISSING:
-            self.name = "CUBLAS_STATUS_MISSING_SYMBOL"
-            msg = f"{call or 'a function'} is not exported by the loaded cuBLAS library (too old)"
-        else:
-            self.name = _status_name(self.status)
-            msg = f"{self.name} ({self.status})" + (f" in {call}" if call else "")
-        super().__init__(msg)
+    library = "cuBLAS"
+    missing_name = "CUBLAS_STATUS_MISSING_SYMBOL"
 
-    def __reduce__(self):
-        return (type(self), (self.status, self.call))
+    @staticmethod
+    def status_name(status):
+        return _status_name(status)
 
 
 cdef str _status_name(int status):

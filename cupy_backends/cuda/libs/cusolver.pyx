@@ -19,7 +19,8 @@ import threading
 
 from libc.stdint cimport intptr_t
 
-from cupy_backends.cuda._softlink cimport SoftLink, SOFTLINK_MISSING
+from cupy_backends.cuda._softlink cimport SoftLink
+from cupy_backends.cuda.libs._status import LibraryStatusError
 
 # Signatures. Matrices, vectors and workspaces are ``void*``: the ABI is the same for float*,
 # double*, cuComplex*, ... Enums (cublasOperation_t, cublasFillMode_t, cusolverEigMode_t) are ints.
@@ -137,7 +138,7 @@ MINOR_VERSION = 1
 PATCH_LEVEL = 2
 
 
-class CUSOLVERError(RuntimeError):
+class CUSOLVERError(LibraryStatusError):
     """A cuSOLVER call failed.
 
     Attributes:
@@ -146,20 +147,12 @@ class CUSOLVERError(RuntimeError):
         call: the failing call, e.g. ``'cusolverDnSgetrf'``.
     """
 
-    def __init__(self, status, call=""):
-        self.status = int(status)
-        self.call = call
-        if self.status == SOFTLINK_MISSING:
-            self.name = "CUSOLVER_STATUS_MISSING_SYMBOL"
-            msg = (f"{call or 'a function'} is not exported by the loaded cuSOLVER library "
-                   f"(too old)")
-        else:
-            self.name = _STATUS_NAMES.get(self.status, f"CUSOLVER_STATUS_{self.status}")
-            msg = f"{self.name} ({self.status})" + (f" in {call}" if call else "")
-        super().__init__(msg)
+    library = "cuSOLVER"
+    missing_name = "CUSOLVER_STATUS_MISSING_SYMBOL"
 
-    def __reduce__(self):
-        return (type(self), (self.status, self.call))
+    @staticmethod
+    def status_name(status):
+        return _STATUS_NAMES.get(status, f"CUSOLVER_STATUS_{status}")
 
 
 cdef int _load() except -1:

@@ -6,7 +6,8 @@ import threading
 
 from libc.stdlib cimport malloc, free
 
-from cupy_backends.cuda._softlink cimport SoftLink, SOFTLINK_MISSING
+from cupy_backends.cuda._softlink cimport SoftLink
+from cupy_backends.cuda.libs._status import LibraryStatusError
 
 ctypedef nvrtcResult (*f_version)(int*, int*) noexcept nogil
 ctypedef nvrtcResult (*f_num_archs)(int*) noexcept nogil
@@ -51,7 +52,7 @@ NVRTC_ERROR_COMPILATION = 6
 NVRTC_ERROR_NAME_EXPRESSION_NOT_VALID = 10
 
 
-class NVRTCError(RuntimeError):
+class NVRTCError(LibraryStatusError):
     """An NVRTC call failed.
 
     Attributes:
@@ -60,19 +61,12 @@ class NVRTCError(RuntimeError):
         call: the failing call, e.g. ``'nvrtcCompileProgram'``.
     """
 
-    def __init__(self, status, call=""):
-        self.status = int(status)
-        self.call = call
-        if self.status == SOFTLINK_MISSING:
-            self.name = "NVRTC_ERROR_MISSING_SYMBOL"
-            msg = f"{call or 'a function'} is not exported by the loaded NVRTC library (too old)"
-        else:
-            self.name = _error_string(self.status)
-            msg = f"{self.name} ({self.status})" + (f" in {call}" if call else "")
-        super().__init__(msg)
+    library = "NVRTC"
+    missing_name = "NVRTC_ERROR_MISSING_SYMBOL"
 
-    def __reduce__(self):
-        return (type(self), (self.status, self.call))
+    @staticmethod
+    def status_name(status):
+        return _error_string(status)
 
 
 # nvrtcResult names, for errors raised before the library (and nvrtcGetErrorString) is loaded.
