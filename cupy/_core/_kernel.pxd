@@ -1,5 +1,8 @@
+from libc.stdint cimport intptr_t
+
 from cupy._core.core cimport ndarray
 from cupy._core.internal cimport shape_t, strides_t
+from cupy.cuda.function cimport PackedArg
 
 
 cdef class ParameterInfo:
@@ -40,3 +43,8 @@ cdef class LoopSpec:
 cpdef object launch_elementwise(LoopSpec spec, list args, shape_t shape, Py_ssize_t block_size,
                                 dict memo)
 cdef int broadcast_arrays_into(list args, shape_t& shape) except -1
+
+# Byte images of the device-side argument structs (carray.cuh), shared with the reduction
+# generator.
+cdef PackedArg _pack_carray(intptr_t ptr, const shape_t& shape, const strides_t& strides)
+cdef PackedArg _pack_indexer(const shape_t& shape)

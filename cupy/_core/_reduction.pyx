@@ -30,7 +30,8 @@ from libc.stdint cimport intptr_t, int64_t
 from cupy._core cimport internal
 from cupy._core.core cimport ndarray, _new_like_shape
 from cupy._core.internal cimport shape_t, strides_t
-from cupy._core._kernel cimport KernelArg, ParameterInfo, broadcast_arrays_into
+from cupy._core._kernel cimport (
+    KernelArg, ParameterInfo, _pack_carray, _pack_indexer, broadcast_arrays_into)
 from cupy.cuda cimport device as _device
 from cupy.cuda.function cimport Function, PackedArg
 
@@ -259,31 +260,6 @@ cdef str _render(ReductionSpec spec, list args, Py_ssize_t in_ndim, Py_ssize_t o
 
 
 # --- layout ----------------------------------------------------------------------------------
-
-cdef PackedArg _pack_carray(intptr_t ptr, const shape_t& shape, const strides_t& strides):
-    """Byte image of ``CArray<T, N, ...>`` (see carray.cuh): data, size, shape[N], strides[N]."""
-    cdef Py_ssize_t nd = shape.size(), i
-    cdef bytes b = PyBytes_FromStringAndSize(NULL, 16 + 16 * nd)
-    cdef int64_t* p = <int64_t*>PyBytes_AS_STRING(b)
-    p[0] = <int64_t>ptr
-    p[1] = internal.prod(shape)
-    for i in range(nd):
-        p[2 + i] = shape[i]
-        p[2 + nd + i] = strides[i]
-    return PackedArg(b)
-
-
-cdef PackedArg _pack_indexer(const shape_t& shape):
-    """Byte image of ``CIndexer<N>``: size, shape[N], index[N] (index is thread state)."""
-    cdef Py_ssize_t nd = shape.size(), i
-    cdef bytes b = PyBytes_FromStringAndSize(NULL, 8 + 16 * nd)
-    cdef int64_t* p = <int64_t*>PyBytes_AS_STRING(b)
-    p[0] = internal.prod(shape)
-    for i in range(nd):
-        p[1 + i] = shape[i]
-        p[1 + nd + i] = 0
-    return PackedArg(b)
-
 
 cdef PackedArg _pack_layout(Py_ssize_t group, Py_ssize_t lane_div, Py_ssize_t out_div,
                             Py_ssize_t opb, Py_ssize_t nsplit, Py_ssize_t chunk):
