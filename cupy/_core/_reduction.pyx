@@ -38,6 +38,7 @@ from cupy.cuda.function cimport Function, PackedArg
 from cupy._core import _dtype
 from cupy._core import _kernel
 from cupy.cuda import compiler
+from cupy.cuda import get_backend_name
 from cupy.cuda import memory as _memory
 from cupy.cuda import runtime as _runtime
 
@@ -295,19 +296,44 @@ cdef list _merge_axes(list shape, list strides_of):
 
 
 cdef dict _device_limits = {}
+cdef Py_ssize_t _forced_block = 0
+
+
+def _force_block_size(Py_ssize_t block):
+    """Use ``block`` threads per block on every device (0: each device's own choice), so that
+    tests on the host backend also run the GPU's in-block tree reduction. Returns the previous
+    setting."""
+    global _forced_block
+    if block < 0 or block & (block - 1):
+        raise ValueError("the block size must be 0 or a power of two")
+    prev = _forced_block
+    _forced_block = block
+    return prev
 
 
 cdef tuple _limits():
-    """(block size, blocks that fill the device) for the current device."""
+    """(block size, blocks that fill the device, most elements a thread reduces serially or 0)
+    for the current device."""
     dev = _device.get_device_id()
-    lim = _device_limits.get(dev)
+    key = (dev, _forced_block)
+    lim = _device_limits.get(key)
     if lim is None:
         props = _runtime.getDeviceProperties(dev)
-        block = min(256, int(props.get("maxThreadsPerBlock", 256)))
-        per_sm = max(1, int(props.get("maxThreadsPerMultiProcessor", 2048)) // block)
-        fill = max(1, int(props.get("multiProcessorCount", 1)) * per_sm)
-        lim = (block, fill)
-        _device_limits[dev] = lim
+        sms = max(1, int(props.get("multiProcessorCount", 1)))
+        if _forced_block == 0 and get_backend_name() == "host":
+            # The host runs the threads of a block as fibers switched at every barrier, so one
+            # thread per block reducing its range in a plain loop is fastest; a few blocks per
+            # pool thread keep the pool busy when a single output is split.
+            # A thread sums at most 4096 elements in a row: the partials of longer ranges are
+            # combined separately, which keeps float32 sums about as accurate as NumPy's
+            # pairwise summation (a GPU block's tree does the same).
+            block, fill, max_serial = 1, 4 * sms, 4096
+        else:
+            block = _forced_block or min(256, int(props.get("maxThreadsPerBlock", 256)))
+            per_sm = max(1, int(props.get("maxThreadsPerMultiProcessor", 2048)) // block)
+            fill, max_serial = sms * per_sm, 0
+        lim = (block, fill, max_serial)
+        _device_limits[key] = lim
     return lim
 
 
@@ -405,7 +431,7 @@ def launch_reduction(ReductionSpec spec, list in_args, list out_args, tuple axes
             use_int32 = False
 
     # Block layout.
-    block, fill = _limits()
+    block, fill, max_serial = _limits()
     cdef Py_ssize_t group = min(block, _pow2_ceil(max(red_size, 1)))
     cdef Py_ssize_t opb = block // group
     cdef Py_ssize_t lane_div = 1, out_div = group
@@ -421,9 +447,11 @@ def launch_reduction(ReductionSpec spec, list in_args, list out_args, tuple axes
     # thread would still get several elements per part.
     if nblocks < fill and red_size >= 8 * group:
         nsplit = min((fill + nblocks - 1) // nblocks, red_size // (4 * group))
-        if nsplit > 1:
-            chunk = (red_size + nsplit - 1) // nsplit
-            nsplit = (red_size + chunk - 1) // chunk
+    if max_serial and red_size > group * max_serial:
+        nsplit = max(nsplit, (red_size + group * max_serial - 1) // (group * max_serial))
+    if nsplit > 1:
+        chunk = (red_size + nsplit - 1) // nsplit
+        nsplit = (red_size + chunk - 1) // chunk
     nblocks = min((out_size * nsplit + opb - 1) // opb, _INT32_MAX)
 
     all_args = in_args + out_args
