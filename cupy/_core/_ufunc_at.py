@@ -103,6 +103,7 @@ def _flat_indices(shape, indices):
         if k.dtype.kind not in "iu":
             raise IndexError("arrays used as indices must be of integer (or boolean) type")
         k = k.astype(numpy.int64)
+        _check_bounds(k, shape[axis], axis)
         # Negative indices count from the end, as in NumPy.
         k = cupy.where(k < 0, k + shape[axis], k)
         term = k * strides[axis]
@@ -112,6 +113,20 @@ def _flat_indices(shape, indices):
         offsets = cupy.arange(_prod(rest), dtype=numpy.int64).reshape(rest)
         flat = flat.reshape(flat.shape + (1,) * len(rest)) + offsets
     return flat
+
+
+def _check_bounds(k, n, axis):
+    """NumPy's IndexError for an index outside ``[-n, n)``: the update kernel addresses
+    elements without checks (one flag read back)."""
+    import cupy
+    from cupy._core import _advanced_indexing
+    if k.size == 0:
+        return
+    flag = cupy.zeros(2, numpy.int64)
+    _advanced_indexing._bounds_kernel(k, n, flag)
+    raised, value = flag.get().tolist()
+    if raised:
+        raise IndexError(f"index {value} is out of bounds for axis {axis} with size {n}")
 
 
 def _prod(xs):

@@ -889,6 +889,22 @@ cdef class ndarray:
         """Indices of the non-zero elements, one array per axis (see :func:`cupy.nonzero`)."""
         return _mod("cupy._core._advanced_indexing").nonzero(self)
 
+    def take(self, indices, axis=None, out=None, mode="raise"):
+        """Elements at ``indices`` along ``axis`` (see :func:`cupy.take`)."""
+        return _mod("cupy._indexing.indexing").take(self, indices, axis, out, mode)
+
+    def put(self, indices, values, mode="raise"):
+        """Sets ``self.flat[indices] = values`` (see :func:`cupy.put`)."""
+        _mod("cupy._indexing.insert").put(self, indices, values, mode)
+
+    def choose(self, choices, out=None, mode="raise"):
+        """Elements of ``choices`` picked by ``self`` (see :func:`cupy.choose`)."""
+        return _mod("cupy._indexing.indexing").choose(self, choices, out, mode)
+
+    def compress(self, condition, axis=None, out=None):
+        """Slices along ``axis`` where ``condition`` holds (see :func:`cupy.compress`)."""
+        return _mod("cupy._indexing.indexing").compress(condition, self, axis, out)
+
     def conj(self):
         """Complex conjugate (see :func:`cupy.conjugate`)."""
         return _mod("cupy").conjugate(self)

@@ -57,3 +57,12 @@ class TestUfuncAt:
     def test_unsupported_ufunc(self):
         with pytest.raises(NotImplementedError):
             cupy.power.at(cupy.ones(3), cupy.asarray([0]), 2.0)
+
+    @pytest.mark.parametrize("idx", [[0, 3], [-4], [[1], [7]]])
+    def test_out_of_bounds(self, idx):
+        for xp in (numpy, cupy):
+            a = xp.zeros(3)
+            with pytest.raises(IndexError):
+                xp.add.at(a, xp.asarray(idx), 1.0)
+            with pytest.raises(IndexError):
+                xp.add.at(xp.zeros((3, 2)), (xp.asarray([0]), xp.asarray(idx)), 1.0)
