@@ -4,7 +4,8 @@ The scanned axis is moved last and the array made C-contiguous, so the kernel se
 ``rows x n``. One block scans one row at a time in chunks of ``block`` elements: a
 shared-memory inclusive scan (Hillis-Steele, log2(block) barrier steps) inside the chunk, then
 the running total of the previous chunks (the carry) is combined in front. The operation
-needs no identity: the first chunk of a row has no carry.
+needs no identity: the first chunk of a row has no carry. On the host a block is one thread,
+which scans its row serially.
 """
 import string
 
@@ -15,6 +16,7 @@ from cupy._core import _dtype
 from cupy._core.core import ndarray
 from cupy.cuda import compiler
 from cupy.cuda import device as _device
+from cupy.cuda import get_backend_name
 from cupy.cuda.function import PackedArg
 
 _TEMPLATE = string.Template("""\
@@ -84,7 +86,26 @@ def _pack_carray(a):
         [a.data.ptr, a.size] + list(a.shape) + list(a.strides), dtype=numpy.int64).tobytes())
 
 
+_forced_block = 0
+
+
+def _force_block_size(block):
+    """Use ``block`` threads per block (0: the device's choice), so that tests on the host
+    backend also run the GPU's shared-memory scan. Returns the previous setting."""
+    global _forced_block
+    if block < 0 or block & (block - 1):
+        raise ValueError("the block size must be 0 or a power of two")
+    prev, _forced_block = _forced_block, block
+    return prev
+
+
 def _block_size(n):
+    if _forced_block:
+        return _forced_block
+    if get_backend_name() == "host":
+        # The host runs a block's threads as fibers switched at every barrier: one thread
+        # scanning its row in a plain loop is far faster.
+        return 1
     # Few fixed sizes keep the number of compiled variants small.
     for b in (32, 128):
         if n <= b:

@@ -172,3 +172,24 @@ def test_cumsum_bad_axis():
 @testing.numpy_cupy_allclose()
 def test_cumsum_method_noncontiguous(xp):
     return testing.shaped_arange((5, 6), xp, numpy.float64)[::2, ::-2].cumsum(axis=0)
+
+
+@pytest.fixture(params=[0, 32, 256], ids=["device", "block32", "block256"])
+def scan_block(request):
+    """Each device's scan block, and the GPU's shared-memory scan in 32- and 256-thread blocks
+    (the host backend otherwise scans a row with one thread)."""
+    from cupy._core import _scan
+    prev = _scan._force_block_size(request.param)
+    yield request.param
+    _scan._force_block_size(prev)
+
+
+@pytest.mark.parametrize("shape,axis", [((1000,), 0), ((3, 300), 1), ((300, 3), 0),
+                                        ((5, 33), None)])
+def test_scan_blocks(scan_block, shape, axis):
+    x = testing.shaped_random(shape, numpy, numpy.int64, seed=5)
+    testing.assert_array_equal(cupy.cumsum(cupy.array(x), axis=axis).get(),
+                               numpy.cumsum(x, axis=axis))
+    y = testing.shaped_random(shape, numpy, numpy.float64, seed=6) + 0.5
+    testing.assert_allclose(cupy.cumprod(cupy.array(y), axis=axis).get(),
+                            numpy.cumprod(y, axis=axis), rtol=1e-12)
