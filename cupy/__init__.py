@@ -32,6 +32,7 @@ from cupy._creation.from_data import (  # NOQA
     array, asarray, asanyarray, ascontiguousarray, asfortranarray, copy)
 from cupy._creation.ranges import arange, linspace, logspace  # NOQA
 from cupy._creation.matrix import eye, identity, tri, tril, triu, diag, diagflat  # NOQA
+from cupy._creation.extras import *  # NOQA
 
 # --- routines (each package re-exports its modules' ``__all__``) ---------------------------------
 from cupy._math import *  # NOQA
@@ -43,6 +44,7 @@ from cupy._indexing import *  # NOQA
 from cupy import random  # NOQA
 from cupy.linalg._product import *  # NOQA
 from cupy.linalg._einsum import einsum  # NOQA
+from cupy.linalg._extras import matrix_transpose, vecdot, matvec, vecmat  # NOQA
 from cupy import linalg  # NOQA
 from cupy._manipulation import *  # NOQA
 

@@ -8,3 +8,4 @@ from cupy._math.floating import *  # NOQA
 from cupy._math.misc import *  # NOQA
 from cupy._math.rational import *  # NOQA
 from cupy._math.sumprod import *  # NOQA
+from cupy._math.extras import *  # NOQA
