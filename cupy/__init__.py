@@ -47,6 +47,7 @@ from cupy.linalg._einsum import einsum  # NOQA
 from cupy.linalg._extras import matrix_transpose, vecdot, matvec, vecmat  # NOQA
 from cupy import linalg  # NOQA
 from cupy._manipulation import *  # NOQA
+from cupy._io import *  # NOQA
 
 
 def asnumpy(a, stream=None, order="C", out=None, *, blocking=True):
