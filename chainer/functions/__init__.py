@@ -32,6 +32,7 @@ from chainer.functions.array.pad import pad  # NOQA
 from chainer.functions.array.repeat import repeat  # NOQA
 from chainer.functions.array.reshape import reshape  # NOQA
 from chainer.functions.array.rollaxis import rollaxis  # NOQA
+from chainer.functions.array.select_item import select_item  # NOQA
 from chainer.functions.array.separate import separate  # NOQA
 from chainer.functions.array.split_axis import split_axis  # NOQA
 from chainer.functions.array.squeeze import squeeze  # NOQA

@@ -12,7 +12,7 @@ def _sum_sqnorm(arr):
         device = backend.get_device_from_array(x)
         with chainer.using_device(device):
             x = x.ravel()
-            s = x.dot(x)
+            s = device.xp.dot(x, x)
             key = str(device)
             if key in sq_sum:
                 sq_sum[key] += s

@@ -11,6 +11,8 @@ Examples
 from chainer.testing import attr  # NOQA
 from chainer.testing import condition  # NOQA
 from chainer.testing.array import assert_allclose  # NOQA
+from chainer.testing.backend import BackendConfig  # NOQA
+from chainer.testing.backend import inject_backend_tests  # NOQA
 from chainer.testing.helper import fix_random  # NOQA
 from chainer.testing.helper import with_requires  # NOQA
 from chainer.testing.parameterized import parameterize  # NOQA

@@ -80,8 +80,12 @@ def main():
     args = parser.parse_args()
 
     device = chainer.get_device(args.device)
-    # Weight initializers and SerialIterator draw from NumPy's global state.
+    # SerialIterator draws from NumPy's global state, and so do weight
+    # initializers on NumPy; lazily initialized weights on a cupy device
+    # draw from cupy's.
     numpy.random.seed(args.seed)
+    if device.xp is not numpy:
+        device.xp.random.seed(args.seed)
 
     print('Device: {}'.format(device))
     print('# channels: {}'.format(args.channels))

@@ -7,6 +7,7 @@ import sys
 import numpy
 
 import chainer
+from chainer.testing import attr
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(
     os.path.abspath(__file__))))
@@ -82,3 +83,32 @@ def test_train_cnn(tmp_path):
                 chainer.functions.accuracy(y, t[i:i + 100]).array))
     assert abs(numpy.mean(accs) -
                log[-1]['validation/main/accuracy']) < 1e-5
+
+
+@attr.gpu
+def test_train_mnist_mlp_on_cupy(tmp_path):
+    out = tmp_path / 'result'
+    stdout, log = _run_example(
+        'train_mnist.py', out, '--device', '@cupy:0', '--epoch', '3',
+        '--unit', '50', '--noplot')
+    assert 'Device: @cupy:0' in stdout
+    assert [e['epoch'] for e in log] == [0, 1, 2, 3]
+    assert log[-1]['main/loss'] < log[1]['main/loss']
+    assert log[-1]['validation/main/loss'] < log[0]['validation/main/loss']
+    # Ten classes: chance is 0.1.
+    assert log[-1]['validation/main/accuracy'] > 0.3
+    # 1437 training examples, 100 per batch, 3 epochs; the snapshot holds
+    # cupy arrays.
+    assert sorted(os.listdir(str(out))) == ['log', 'snapshot_iter_44']
+
+
+@attr.gpu
+def test_train_cnn_on_cupy(tmp_path):
+    out = tmp_path / 'result'
+    stdout, log = _run_example(
+        'train_cnn.py', out, '--device', '@cupy:0', '--epoch', '1')
+    assert 'Device: @cupy:0' in stdout
+    assert [e['epoch'] for e in log] == [0, 1]
+    assert log[-1]['validation/main/loss'] < log[0]['validation/main/loss']
+    assert log[-1]['validation/main/accuracy'] > 0.3
+    assert 'model_epoch_1' in os.listdir(str(out))

@@ -38,12 +38,11 @@ class Accuracy(function_node.FunctionNode):
         if self.ignore_label is None:
             return xp.asarray((pred == t).mean(dtype=y.dtype)),
         mask = t != self.ignore_label
-        total = int(mask.sum())
-        if total == 0:
-            # Every label is ignored: report 0 rather than 0 / 0.
-            return xp.asarray(0.0, dtype=y.dtype),
-        count = int(((pred == t) & mask).sum())
-        return xp.asarray(float(count) / total, dtype=y.dtype),
+        total = mask.sum()
+        count = ((pred == t) & mask).sum()
+        # Computed on the device, with no read-back of the counts; when
+        # every label is ignored, count is 0 and the result 0, not 0 / 0.
+        return xp.asarray(count / xp.maximum(total, 1), dtype=y.dtype),
 
     def backward(self, indexes, grad_outputs):
         # Accuracy is piecewise constant: no gradient flows back.

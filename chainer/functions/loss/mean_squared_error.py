@@ -1,4 +1,5 @@
 """Mean squared error: ``mean_squared_error``."""
+from chainer import backend
 from chainer import function_node
 from chainer.functions.array.broadcast import broadcast_to
 from chainer import utils
@@ -27,8 +28,9 @@ class MeanSquaredError(function_node.FunctionNode):
     def forward(self, inputs):
         self.retain_inputs((0, 1))
         x0, x1 = inputs
+        xp = backend.get_array_module(x0)
         diff = (x0 - x1).ravel()
-        loss = diff.dot(diff) / diff.dtype.type(max(diff.size, 1))
+        loss = xp.dot(diff, diff) / diff.dtype.type(max(diff.size, 1))
         return utils.force_array(loss, x0.dtype),
 
     def backward(self, indexes, grad_outputs):

@@ -44,13 +44,14 @@ class SigmoidCrossEntropy(function_node.FunctionNode):
         loss = xp.log1p(xp.exp(-abs(x))) - x * (t - (x >= 0))
         loss = loss * self.ignore_mask
         if self.reduce == 'mean':
+            # The count stays on the device: reading it back would stall
+            # every training step.  An all-ignored batch gives 0, not 0 / 0.
             if self.normalize:
-                count = int(self.ignore_mask.sum())
+                count = xp.maximum(self.ignore_mask.sum(), 1)
             else:
-                count = len(x)
-            # An all-ignored batch gives 0, not 0 / 0.
-            self.count = max(count, 1)
-            loss = loss.sum() / loss.dtype.type(self.count)
+                count = max(len(x), 1)
+            self.inv_count = xp.asarray(1. / count, dtype=x.dtype)
+            loss = loss.sum() * self.inv_count
         return utils.force_array(xp.asarray(loss), x.dtype),
 
     def backward(self, indexes, grad_outputs):
@@ -59,7 +60,7 @@ class SigmoidCrossEntropy(function_node.FunctionNode):
         # d loss / dx = sigmoid(x) - t on the labelled entries.
         scale = self.ignore_mask.astype(x.dtype)
         if self.reduce == 'mean':
-            scale = scale * x.dtype.type(1. / self.count)
+            scale = scale * self.inv_count
             gy = broadcast_to(gy, x.shape)
         gx = (sigmoid(x) - t.array.astype(x.dtype)) * (gy * scale)
         return gx, None

@@ -39,6 +39,17 @@ def _check_input_values(x, t, ignore_label):
             't == %d`' % ignore_label)
 
 
+def _mean_coeff(xp, x, t, normalize, ignore_label):
+    # 1 / (number of averaged labels) as a 0-dim array of x's dtype.  The
+    # count stays on the device: reading it back would stall every
+    # training step.  An all-ignored batch gives 0, not 0 / 0.
+    if normalize:
+        count = xp.maximum((t != ignore_label).sum(), 1)
+    else:
+        count = max(len(x), 1)
+    return xp.asarray(1. / count, dtype=x.dtype)
+
+
 def _check_types(in_types):
     type_check._argname(in_types, ('x', 't'))
     x_type, t_type = in_types
@@ -117,12 +128,8 @@ class SoftmaxCrossEntropy(function_node.FunctionNode):
         # are zeroed with where instead.
         log_p = xp.where(w != 0, log_p * w, log_p.dtype.type(0))
         if self.reduce == 'mean':
-            if self.normalize:
-                count = int((t != self.ignore_label).sum())
-            else:
-                count = len(x)
-            # An all-ignored batch gives 0, not 0 / 0.
-            self._coeff = 1.0 / max(count, 1)
+            self._coeff = _mean_coeff(xp, x, t, self.normalize,
+                                      self.ignore_label)
             loss = log_p.sum() * -self._coeff
             return utils.force_array(xp.asarray(loss), x.dtype).reshape(()),
         return utils.force_array(-log_p, x.dtype),
@@ -158,7 +165,7 @@ class _SoftmaxCrossEntropyGrad(function_node.FunctionNode):
                                     self.ignore_label)
         gx = y - _one_hot(x, t_safe)
         if self.reduce == 'mean':
-            scale = w * (gloss * x.dtype.type(self.coeff))
+            scale = w * (gloss * self.coeff)
         else:
             scale = w * gloss
         gx = gx * _expand_class_axis(scale)
@@ -187,11 +194,9 @@ def _double_backward_softmax_cross_entropy(x, t, normalize, class_weight,
     log_y = log_softmax(x, axis=1)
     loss = -_sum(log_y * weights, axis=1)
     if reduce == 'mean':
-        if normalize:
-            count = int((t_arr != ignore_label).sum())
-        else:
-            count = len(x_arr)
-        return _sum(loss) * (1.0 / max(count, 1))
+        xp = backend.get_array_module(x_arr)
+        return _sum(loss) * _mean_coeff(xp, x_arr, t_arr, normalize,
+                                        ignore_label)
     return loss
 
 

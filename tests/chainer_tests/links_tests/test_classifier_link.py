@@ -6,6 +6,7 @@ import pytest
 import chainer
 import chainer.functions as F
 import chainer.links as L
+from chainer import testing
 
 
 def _data():
@@ -94,3 +95,20 @@ def test_training_reduces_loss():
     for _ in range(50):
         opt.update(model, x, t)
     assert float(model(x, t).array) < first * 0.5
+
+
+@testing.inject_backend_tests(None, [{}, {'use_cuda': True}])
+def test_classifier_on_device(backend_config):
+    x, t = _data()
+    model = L.Classifier(L.Linear(3, 2))
+    loss_ref = float(model(x, t).array)
+    acc_ref = float(model.accuracy.array)
+    model.to_device(backend_config.device)
+    x_dev, t_dev = backend_config.get_array((x, t))
+    loss = model(x_dev, t_dev)
+    assert isinstance(loss.array, backend_config.xp.ndarray)
+    assert float(loss.array) == pytest.approx(loss_ref, rel=1e-6)
+    assert float(model.accuracy.array) == acc_ref
+    model.cleargrads()
+    loss.backward()
+    assert isinstance(model.predictor.W.grad, backend_config.xp.ndarray)

@@ -1,8 +1,11 @@
 import numpy
 import pytest
 
+from chainer.backends import cuda
+from chainer import gradient_check
 import chainer.functions as F
 import chainer.links as L
+from chainer import testing
 
 
 def _x(shape, seed=0):
@@ -70,3 +73,36 @@ def test_deconvolution_2d_lazy_outsize_nobias():
     assert d.W.array is None and d.b is None
     y = d(_x((1, 5, 4, 4)))
     assert d.W.shape == (5, 3, 2, 2) and y.shape == (1, 3, 8, 8)
+
+
+@testing.inject_backend_tests(None, [{}, {'use_cuda': True}])
+def test_convolution_2d_on_device(backend_config):
+    rng = numpy.random.RandomState(0)
+    x = rng.uniform(-1, 1, (2, 3, 5, 5)).astype(numpy.float32)
+    gy = rng.uniform(-1, 1, (2, 4, 3, 3)).astype(numpy.float32)
+    c = L.Convolution2D(None, 4, 3, stride=2, pad=1)
+    c.to_device(backend_config.device)
+    x_dev, gy_dev = backend_config.get_array((x, gy))
+    y = c(x_dev)
+    assert isinstance(c.W.array, backend_config.xp.ndarray)
+    W, b = cuda.to_cpu((c.W.array, c.b.array))
+    testing.assert_allclose(y.array, F.convolution_2d(x, W, b, 2, 1).array,
+                            atol=1e-5, rtol=1e-4)
+    gradient_check.check_backward(c, x_dev, gy_dev, params=(c.W, c.b),
+                                  dtype=numpy.float64, atol=1e-4, rtol=1e-3)
+
+
+@testing.inject_backend_tests(None, [{}, {'use_cuda': True}])
+def test_deconvolution_2d_on_device(backend_config):
+    rng = numpy.random.RandomState(0)
+    x = rng.uniform(-1, 1, (2, 4, 3, 3)).astype(numpy.float32)
+    gy = rng.uniform(-1, 1, (2, 3, 5, 5)).astype(numpy.float32)
+    d = L.Deconvolution2D(None, 3, 3, stride=2, pad=1)
+    d.to_device(backend_config.device)
+    x_dev, gy_dev = backend_config.get_array((x, gy))
+    y = d(x_dev)
+    W, b = cuda.to_cpu((d.W.array, d.b.array))
+    testing.assert_allclose(y.array, F.deconvolution_2d(x, W, b, 2, 1).array,
+                            atol=1e-5, rtol=1e-4)
+    gradient_check.check_backward(d, x_dev, gy_dev, params=(d.W, d.b),
+                                  dtype=numpy.float64, atol=1e-4, rtol=1e-3)

@@ -2,9 +2,12 @@ import numpy
 import pytest
 
 import chainer
+from chainer.backends import cuda
+from chainer import gradient_check
 from chainer import initializers
 import chainer.functions as F
 import chainer.links as L
+from chainer import testing
 
 
 def test_shapes_and_default_init():
@@ -75,3 +78,21 @@ def test_float64_config():
 def test_bad_initializer():
     with pytest.raises(TypeError):
         L.Linear(2, 2, initialW=object())
+
+
+@testing.inject_backend_tests(None, [{}, {'use_cuda': True}])
+def test_linear_on_device(backend_config):
+    rng = numpy.random.RandomState(0)
+    x = rng.uniform(-1, 1, (5, 4)).astype(numpy.float32)
+    gy = rng.uniform(-1, 1, (5, 3)).astype(numpy.float32)
+    # Lazy: the weight is drawn by an initializer on the device.
+    link = L.Linear(None, 3)
+    link.to_device(backend_config.device)
+    x_dev, gy_dev = backend_config.get_array((x, gy))
+    y = link(x_dev)
+    assert isinstance(link.W.array, backend_config.xp.ndarray)
+    W, b = cuda.to_cpu((link.W.array, link.b.array))
+    testing.assert_allclose(y.array, x.dot(W.T) + b, atol=1e-5, rtol=1e-4)
+    gradient_check.check_backward(link, x_dev, gy_dev,
+                                  params=(link.W, link.b),
+                                  dtype=numpy.float64, atol=1e-4, rtol=1e-3)

@@ -2,8 +2,11 @@ import numpy
 import pytest
 
 import chainer
+from chainer.backends import cuda
+from chainer import gradient_check
 import chainer.functions as F
 import chainer.links as L
+from chainer import testing
 
 
 def _sigmoid(x):
@@ -95,3 +98,34 @@ def test_stateless_lstm():
     c2, h2 = lstm(c, h, x)
     c_ref, h_ref = _ref_lstm(c_ref, h_ref, x, lstm.upward, lstm.lateral)
     numpy.testing.assert_allclose(h2.array, h_ref, rtol=1e-5, atol=1e-6)
+
+
+@testing.inject_backend_tests(None, [{}, {'use_cuda': True}])
+def test_lstm_on_device(backend_config):
+    rng = numpy.random.RandomState(0)
+    x1, x2 = rng.uniform(-1, 1, (2, 2, 3)).astype(numpy.float32)
+    gh = rng.uniform(-1, 1, (2, 4)).astype(numpy.float32)
+    lstm = L.LSTM(None, 4)
+    lstm.to_device(backend_config.device)
+    x1_dev, x2_dev, gh_dev = backend_config.get_array((x1, x2, gh))
+    # Lazy: the gate blocks are initialized on the device.
+    lstm(x1_dev)
+    assert isinstance(lstm.upward.W.array, backend_config.xp.ndarray)
+    upward = L.Linear(3, 16)
+    upward.W.array[...], upward.b.array[...] = cuda.to_cpu(
+        (lstm.upward.W.array, lstm.upward.b.array))
+    lateral = L.Linear(4, 16, nobias=True)
+    lateral.W.array[...] = cuda.to_cpu(lstm.lateral.W.array)
+    c, h = _ref_lstm(numpy.zeros((2, 4)), None, x1, upward, lateral)
+    c, h = _ref_lstm(c, h, x2, upward, lateral)
+    testing.assert_allclose(lstm(x2_dev).array, h, atol=1e-5, rtol=1e-4)
+
+    def step(x):
+        # From the state after x1, so every evaluation sees the same one.
+        lstm.reset_state()
+        lstm(x1_dev)
+        return lstm(x)
+    gradient_check.check_backward(
+        step, x2_dev, gh_dev,
+        params=(lstm.upward.W, lstm.upward.b, lstm.lateral.W),
+        dtype=numpy.float64, atol=1e-4, rtol=1e-3)

@@ -2,8 +2,11 @@ import numpy
 import pytest
 
 import chainer
+from chainer.backends import cuda
+from chainer import gradient_check
 import chainer.functions as F
 import chainer.links as L
+from chainer import testing
 
 
 def _x(shape, seed=0):
@@ -100,3 +103,51 @@ def test_layer_normalization_lazy():
     assert ln.gamma.array is None
     ln(_x((2, 6)))
     assert ln.gamma.shape == (6,) and (ln.gamma.array == 2).all()
+
+
+@testing.inject_backend_tests(None, [{}, {'use_cuda': True}])
+def test_batch_normalization_on_device(backend_config):
+    x = _x((6, 3, 2))
+    gy = numpy.random.RandomState(1).uniform(-1, 1, x.shape).astype(
+        numpy.float32)
+    bn = L.BatchNormalization(3, decay=0.8, initial_gamma=1.5,
+                              initial_beta=-.5)
+    bn.to_device(backend_config.device)
+    x_dev, gy_dev = backend_config.get_array((x, gy))
+
+    def normalize(mean, var):
+        return 1.5 * (x - mean[:, None]) / numpy.sqrt(
+            var[:, None] + 2e-5) - .5
+
+    mean, var = x.mean(axis=(0, 2)), x.var(axis=(0, 2))
+    testing.assert_allclose(bn(x_dev).array, normalize(mean, var),
+                            atol=1e-4, rtol=1e-4)
+    assert isinstance(bn.avg_mean, backend_config.xp.ndarray)
+    avg_mean, avg_var = cuda.to_cpu((bn.avg_mean, bn.avg_var))
+    testing.assert_allclose(avg_mean, 0.2 * mean, rtol=1e-5)
+    testing.assert_allclose(avg_var, 0.8 + 0.2 * var * 12 / 11, rtol=1e-5)
+    with chainer.using_config('train', False):
+        y = bn(x_dev)
+    testing.assert_allclose(y.array, normalize(avg_mean, avg_var),
+                            atol=1e-4, rtol=1e-4)
+    gradient_check.check_backward(bn, x_dev, gy_dev,
+                                  params=(bn.gamma, bn.beta),
+                                  dtype=numpy.float64, atol=1e-4, rtol=1e-3)
+
+
+@testing.inject_backend_tests(None, [{}, {'use_cuda': True}])
+def test_layer_normalization_on_device(backend_config):
+    x = _x((3, 4))
+    gy = numpy.random.RandomState(1).uniform(-1, 1, x.shape).astype(
+        numpy.float32)
+    ln = L.LayerNormalization(initial_gamma=2.)
+    ln.to_device(backend_config.device)
+    x_dev, gy_dev = backend_config.get_array((x, gy))
+    y = ln(x_dev)
+    assert isinstance(ln.gamma.array, backend_config.xp.ndarray)
+    mu = x.mean(1, keepdims=True)
+    sd = numpy.sqrt(x.var(1, keepdims=True) + 1e-6)
+    testing.assert_allclose(y.array, 2 * (x - mu) / sd, rtol=1e-4, atol=1e-5)
+    gradient_check.check_backward(ln, x_dev, gy_dev,
+                                  params=(ln.gamma, ln.beta),
+                                  dtype=numpy.float64, atol=1e-4, rtol=1e-3)

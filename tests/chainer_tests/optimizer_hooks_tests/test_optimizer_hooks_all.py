@@ -2,46 +2,64 @@ import numpy
 import pytest
 
 import chainer
+from chainer.backends import cuda
 from chainer import optimizer_hooks
 from chainer import optimizers
+from chainer import testing
 
 
-def _setup(p0, g, lr=1.):
+def _setup(p0, g, lr=1., backend_config=None):
     link = chainer.Link()
     with link.init_scope():
         link.w = chainer.Parameter(numpy.array(p0, numpy.float64))
+    g = numpy.array(g, numpy.float64)
+    if backend_config is not None:
+        link.to_device(backend_config.device)
+        g = backend_config.get_array(g)
     opt = optimizers.SGD(lr=lr).setup(link)
-    link.w.grad = numpy.array(g, numpy.float64)
+    link.w.grad = g
     return link, opt
 
 
-def test_weight_decay():
-    link, opt = _setup([1., -2.], [0.5, 0.5])
+# One device test per hook: each hook is a few array expressions.
+_on_each_backend = testing.inject_backend_tests(None,
+                                                [{}, {'use_cuda': True}])
+
+
+@_on_each_backend
+def test_weight_decay(backend_config):
+    link, opt = _setup([1., -2.], [0.5, 0.5],
+                       backend_config=backend_config)
     opt.add_hook(optimizer_hooks.WeightDecay(0.1))
     opt.update()
     # g + rate * p
-    numpy.testing.assert_allclose(link.w.array, [1 - 0.6, -2 - 0.3])
+    numpy.testing.assert_allclose(cuda.to_cpu(link.w.array),
+                                  [1 - 0.6, -2 - 0.3])
 
 
-def test_lasso():
-    link, opt = _setup([1., -2., 0.], [0., 0., 0.])
+@_on_each_backend
+def test_lasso(backend_config):
+    link, opt = _setup([1., -2., 0.], [0., 0., 0.],
+                       backend_config=backend_config)
     opt.add_hook(optimizer_hooks.Lasso(0.1))
     opt.update()
-    numpy.testing.assert_allclose(link.w.array, [0.9, -1.9, 0.])
+    numpy.testing.assert_allclose(cuda.to_cpu(link.w.array), [0.9, -1.9, 0.])
 
 
-def test_gradient_clipping_scales_global_norm():
-    link, opt = _setup([0., 0.], [3., 4.])
+@_on_each_backend
+def test_gradient_clipping_scales_global_norm(backend_config):
+    link, opt = _setup([0., 0.], [3., 4.],
+                       backend_config=backend_config)
     opt.add_hook(optimizer_hooks.GradientClipping(1.))
     opt.update()
-    numpy.testing.assert_allclose(link.w.array, [-0.6, -0.8])
+    numpy.testing.assert_allclose(cuda.to_cpu(link.w.array), [-0.6, -0.8])
 
 
 def test_gradient_clipping_keeps_small_gradients():
     link, opt = _setup([0., 0.], [0.3, 0.4])
     opt.add_hook(optimizer_hooks.GradientClipping(1.))
     opt.update()
-    numpy.testing.assert_allclose(link.w.array, [-0.3, -0.4])
+    numpy.testing.assert_allclose(cuda.to_cpu(link.w.array), [-0.3, -0.4])
 
 
 def test_gradient_clipping_norm_over_all_params():
@@ -58,24 +76,28 @@ def test_gradient_clipping_norm_over_all_params():
                                   rtol=1e-6)
 
 
-def test_gradient_hard_clipping():
-    link, opt = _setup([0., 0., 0.], [-5., 0.2, 5.])
+@_on_each_backend
+def test_gradient_hard_clipping(backend_config):
+    link, opt = _setup([0., 0., 0.], [-5., 0.2, 5.],
+                       backend_config=backend_config)
     opt.add_hook(optimizer_hooks.GradientHardClipping(-1., 0.5))
     opt.update()
-    numpy.testing.assert_allclose(link.w.array, [1., -0.2, -0.5])
+    numpy.testing.assert_allclose(cuda.to_cpu(link.w.array), [1., -0.2, -0.5])
 
 
-def test_gradient_noise_uses_noise_func():
+@_on_each_backend
+def test_gradient_noise_uses_noise_func(backend_config):
     calls = []
 
     def noise(xp, shape, dtype, hook, rule):
         calls.append(rule.t)
         return xp.full(shape, 0.25, dtype)
 
-    link, opt = _setup([0., 0.], [1., 1.])
+    link, opt = _setup([0., 0.], [1., 1.],
+                       backend_config=backend_config)
     opt.add_hook(optimizer_hooks.GradientNoise(0.1, noise_func=noise))
     opt.update()
-    numpy.testing.assert_allclose(link.w.array, [-1.25, -1.25])
+    numpy.testing.assert_allclose(cuda.to_cpu(link.w.array), [-1.25, -1.25])
     # Optimizer-level hooks run before the rule advances its counter.
     assert calls == [0]
 

@@ -5,7 +5,9 @@ import numpy
 import pytest
 
 import chainer
+from chainer.backends import cuda
 from chainer import optimizers
+from chainer import testing
 
 N_STEPS = 4
 
@@ -102,19 +104,22 @@ def _param_link(p0):
     return link
 
 
+@testing.inject_backend_tests(None, [{}, {'use_cuda': True}])
 @pytest.mark.parametrize('cls,kwargs,expected', CASES)
-def test_update_matches_reference(cls, kwargs, expected):
+def test_update_matches_reference(backend_config, cls, kwargs, expected):
     p0 = numpy.random.RandomState(1).uniform(-1, 1, (3, 4))
     link = _param_link(p0)
+    link.to_device(backend_config.device)
     opt = cls(**kwargs).setup(link)
     step = expected(**kwargs)
     p, state = p0.copy(), {}
     for t, g in enumerate(_grads(p0.shape), 1):
-        link.w.grad = g.copy()
+        link.w.grad = backend_config.get_array(g.copy())
         opt.update()
         p = step(p, g, state, t)
-        numpy.testing.assert_allclose(link.w.array, p, rtol=1e-12,
-                                      atol=1e-14)
+        assert isinstance(link.w.array, backend_config.xp.ndarray)
+        numpy.testing.assert_allclose(cuda.to_cpu(link.w.array), p,
+                                      rtol=1e-12, atol=1e-14)
     assert opt.t == N_STEPS
     assert link.w.update_rule.t == N_STEPS
 
@@ -210,6 +215,7 @@ def test_defaults_match_chainer():
     assert a.weight_decay_rate == 0 and not a.amsgrad
 
 
+@testing.inject_backend_tests(None, [{}, {'use_cuda': True}])
 @pytest.mark.parametrize('cls,kwargs', [
     (optimizers.SGD, {'lr': 0.1}),
     (optimizers.MomentumSGD, {'lr': 0.05}),
@@ -218,12 +224,14 @@ def test_defaults_match_chainer():
     (optimizers.RMSprop, {'lr': 0.01}),
     (optimizers.Adam, {'alpha': 0.05}),
 ])
-def test_linear_regression_converges(cls, kwargs):
+def test_linear_regression_converges(backend_config, cls, kwargs):
     rng = numpy.random.RandomState(0)
     x = rng.uniform(-1, 1, (64, 3)).astype(numpy.float32)
     true_w = numpy.array([[1.5, -2., 0.5]], numpy.float32)
     t = x.dot(true_w.T) + 0.3
     model = chainer.links.Linear(3, 1, initialW=chainer.initializers.Zero())
+    model.to_device(backend_config.device)
+    x, t = backend_config.get_array((x, t))
     opt = cls(**kwargs).setup(model)
 
     def lossfun():
@@ -234,5 +242,5 @@ def test_linear_regression_converges(cls, kwargs):
         opt.update(lossfun)
     last = float(lossfun().array)
     assert last < 1e-3 * first
-    numpy.testing.assert_allclose(model.W.array, true_w, atol=0.05)
-    numpy.testing.assert_allclose(model.b.array, [0.3], atol=0.05)
+    testing.assert_allclose(model.W.array, true_w, atol=0.05, rtol=0)
+    testing.assert_allclose(model.b.array, [0.3], atol=0.05, rtol=0)

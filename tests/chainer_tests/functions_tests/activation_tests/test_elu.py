@@ -39,6 +39,8 @@ def _make_inputs(shape, dtype):
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
     'alpha': [1.0, 0.5, -0.5, 0.0],
 }))
+@testing.inject_backend_tests(['test_forward', 'test_backward'],
+                              [{}, {'use_cuda': True}])
 class TestELU(object):
 
     def setup_method(self):
@@ -48,16 +50,16 @@ class TestELU(object):
     def f(self, x):
         return F.elu(x, alpha=self.alpha)
 
-    def test_forward(self):
-        y = self.f(chainer.Variable(self.x))
+    def test_forward(self, backend_config):
+        y = self.f(chainer.Variable(backend_config.get_array(self.x)))
         assert y.dtype == self.dtype
         assert y.shape == self.shape
         testing.assert_allclose(y.array, _elu_ref(self.x, self.alpha),
                                 **self.fwd_tol)
 
-    def test_backward(self):
-        gradient_check.check_backward(self.f, self.x, self.gy,
-                                      **self.grad_tol)
+    def test_backward(self, backend_config):
+        x, gy = backend_config.get_array((self.x, self.gy))
+        gradient_check.check_backward(self.f, x, gy, **self.grad_tol)
 
     def test_double_backward(self):
         gradient_check.check_double_backward(
@@ -69,6 +71,8 @@ class TestELU(object):
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
     'alpha_scale': [None, (1.0, 2.0)],
 }))
+@testing.inject_backend_tests(['test_forward', 'test_backward'],
+                              [{}, {'use_cuda': True}])
 class TestSELU(object):
 
     def setup_method(self):
@@ -84,16 +88,16 @@ class TestSELU(object):
     def f(self, x):
         return F.selu(x, **self.kwargs)
 
-    def test_forward(self):
-        y = self.f(chainer.Variable(self.x))
+    def test_forward(self, backend_config):
+        y = self.f(chainer.Variable(backend_config.get_array(self.x)))
         assert y.dtype == self.dtype
         testing.assert_allclose(
             y.array, self.scale * _elu_ref(self.x, self.alpha),
             **self.fwd_tol)
 
-    def test_backward(self):
-        gradient_check.check_backward(self.f, self.x, self.gy,
-                                      **self.grad_tol)
+    def test_backward(self, backend_config):
+        x, gy = backend_config.get_array((self.x, self.gy))
+        gradient_check.check_backward(self.f, x, gy, **self.grad_tol)
 
     def test_double_backward(self):
         gradient_check.check_double_backward(

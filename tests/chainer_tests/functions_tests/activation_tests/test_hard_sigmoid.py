@@ -23,6 +23,8 @@ def _tols(dtype):
     'shape': [(3, 4), ()],
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }))
+@testing.inject_backend_tests(['test_forward', 'test_backward'],
+                              [{}, {'use_cuda': True}])
 class TestHardSigmoid(object):
 
     def setup_method(self):
@@ -36,15 +38,15 @@ class TestHardSigmoid(object):
             self.dtype)
         self.fwd_tol, self.grad_tol = _tols(self.dtype)
 
-    def test_forward(self):
-        y = F.hard_sigmoid(chainer.Variable(self.x))
+    def test_forward(self, backend_config):
+        y = F.hard_sigmoid(chainer.Variable(backend_config.get_array(self.x)))
         assert y.dtype == self.dtype
         expected = numpy.clip(0.2 * self.x.astype(numpy.float64) + 0.5, 0, 1)
         testing.assert_allclose(y.array, expected, **self.fwd_tol)
 
-    def test_backward(self):
-        gradient_check.check_backward(F.hard_sigmoid, self.x, self.gy,
-                                      **self.grad_tol)
+    def test_backward(self, backend_config):
+        x, gy = backend_config.get_array((self.x, self.gy))
+        gradient_check.check_backward(F.hard_sigmoid, x, gy, **self.grad_tol)
 
     def test_double_backward(self):
         gradient_check.check_double_backward(

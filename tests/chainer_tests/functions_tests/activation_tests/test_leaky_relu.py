@@ -24,6 +24,8 @@ def _tols(dtype):
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
     'slope': [0.2, 0.0, -0.3, 1.5],
 }))
+@testing.inject_backend_tests(['test_forward', 'test_backward'],
+                              [{}, {'use_cuda': True}])
 class TestLeakyReLU(object):
 
     def setup_method(self):
@@ -39,16 +41,16 @@ class TestLeakyReLU(object):
     def f(self, x):
         return F.leaky_relu(x, slope=self.slope)
 
-    def test_forward(self):
-        y = self.f(chainer.Variable(self.x))
+    def test_forward(self, backend_config):
+        y = self.f(chainer.Variable(backend_config.get_array(self.x)))
         assert y.dtype == self.dtype
         x = self.x.astype(numpy.float64)
         expected = numpy.where(x >= 0, x, x * self.slope)
         testing.assert_allclose(y.array, expected, **self.fwd_tol)
 
-    def test_backward(self):
-        gradient_check.check_backward(self.f, self.x, self.gy,
-                                      **self.grad_tol)
+    def test_backward(self, backend_config):
+        x, gy = backend_config.get_array((self.x, self.gy))
+        gradient_check.check_backward(self.f, x, gy, **self.grad_tol)
 
     def test_double_backward(self):
         gradient_check.check_double_backward(

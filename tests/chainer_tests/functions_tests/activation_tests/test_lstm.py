@@ -43,6 +43,8 @@ def _tols(dtype):
     'grads': ['both', 'c_only', 'h_only'],
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }))
+@testing.inject_backend_tests(['test_forward', 'test_backward'],
+                              [{}, {'use_cuda': True}])
 class TestLSTM(object):
 
     def setup_method(self):
@@ -62,18 +64,19 @@ class TestLSTM(object):
         self.ggs = (r(c_shape), r(x_shape))
         self.fwd_tol, self.grad_tol = _tols(self.dtype)
 
-    def test_forward(self):
-        c, h = F.lstm(chainer.Variable(self.c_prev),
-                      chainer.Variable(self.x))
+    def test_forward(self, backend_config):
+        c_prev, x = backend_config.get_array((self.c_prev, self.x))
+        c, h = F.lstm(chainer.Variable(c_prev), chainer.Variable(x))
         assert c.dtype == self.dtype and h.dtype == self.dtype
         c_ref, h_ref = _ref_lstm(self.c_prev, self.x)
         assert c.shape == c_ref.shape and h.shape == h_ref.shape
         testing.assert_allclose(c.array, c_ref, **self.fwd_tol)
         testing.assert_allclose(h.array, h_ref, **self.fwd_tol)
 
-    def test_backward(self):
-        gradient_check.check_backward(F.lstm, (self.c_prev, self.x),
-                                      self.gys, **self.grad_tol)
+    def test_backward(self, backend_config):
+        inputs, gys = backend_config.get_array(
+            ((self.c_prev, self.x), self.gys))
+        gradient_check.check_backward(F.lstm, inputs, gys, **self.grad_tol)
 
     def test_double_backward(self):
         gradient_check.check_double_backward(

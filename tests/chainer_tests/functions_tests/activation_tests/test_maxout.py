@@ -3,6 +3,7 @@ import numpy
 import pytest
 
 import chainer
+from chainer.backends import cuda
 from chainer import gradient_check
 import chainer.functions as F
 from chainer import testing
@@ -29,6 +30,8 @@ def _maxout_ref(x, pool_size, axis):
              ((3, 5), 1, 1)],
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }))
+@testing.inject_backend_tests(['test_forward', 'test_backward'],
+                              [{}, {'use_cuda': True}])
 class TestMaxout(object):
 
     def setup_method(self):
@@ -47,14 +50,16 @@ class TestMaxout(object):
     def f(self, x):
         return F.maxout(x, self.pool_size, self.axis)
 
-    def test_forward(self):
-        y = self.f(chainer.Variable(self.x))
+    def test_forward(self, backend_config):
+        y = self.f(chainer.Variable(backend_config.get_array(self.x)))
         assert y.dtype == self.dtype
         numpy.testing.assert_array_equal(
-            y.array, _maxout_ref(self.x, self.pool_size, self.axis))
+            cuda.to_cpu(y.array),
+            _maxout_ref(self.x, self.pool_size, self.axis))
 
-    def test_backward(self):
-        gradient_check.check_backward(self.f, self.x, self.gy, **self.tol)
+    def test_backward(self, backend_config):
+        x, gy = backend_config.get_array((self.x, self.gy))
+        gradient_check.check_backward(self.f, x, gy, **self.tol)
 
     def test_double_backward(self):
         gradient_check.check_double_backward(

@@ -23,6 +23,8 @@ def _tols(dtype):
     'shape': [(3, 2), (), (2, 3, 4)],
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }))
+@testing.inject_backend_tests(['test_forward', 'test_backward'],
+                              [{}, {'use_cuda': True}])
 class TestReLU(object):
 
     def setup_method(self):
@@ -35,16 +37,16 @@ class TestReLU(object):
             self.dtype)
         self.fwd_tol, self.grad_tol = _tols(self.dtype)
 
-    def test_forward(self):
-        y = F.relu(chainer.Variable(self.x))
+    def test_forward(self, backend_config):
+        y = F.relu(chainer.Variable(backend_config.get_array(self.x)))
         assert y.dtype == self.dtype
         assert y.shape == self.shape
         testing.assert_allclose(
             y.array, numpy.maximum(self.x, 0), **self.fwd_tol)
 
-    def test_backward(self):
-        gradient_check.check_backward(F.relu, self.x, self.gy,
-                                      **self.grad_tol)
+    def test_backward(self, backend_config):
+        x, gy = backend_config.get_array((self.x, self.gy))
+        gradient_check.check_backward(F.relu, x, gy, **self.grad_tol)
 
     def test_double_backward(self):
         gradient_check.check_double_backward(

@@ -39,6 +39,8 @@ _funcs = {
     'shape': [(3, 2), (), (2, 3, 4)],
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }))
+@testing.inject_backend_tests(['test_forward', 'test_backward'],
+                              [{}, {'use_cuda': True}])
 class TestSmoothActivation(object):
 
     def setup_method(self):
@@ -49,16 +51,16 @@ class TestSmoothActivation(object):
             self.dtype)
         self.fwd_tol, self.grad_tol = _tols(self.dtype)
 
-    def test_forward(self):
-        y = self.func(chainer.Variable(self.x))
+    def test_forward(self, backend_config):
+        y = self.func(chainer.Variable(backend_config.get_array(self.x)))
         assert y.dtype == self.dtype
         assert y.shape == self.shape
         testing.assert_allclose(
             y.array, self.ref(self.x.astype(numpy.float64)), **self.fwd_tol)
 
-    def test_backward(self):
-        gradient_check.check_backward(self.func, self.x, self.gy,
-                                      **self.grad_tol)
+    def test_backward(self, backend_config):
+        x, gy = backend_config.get_array((self.x, self.gy))
+        gradient_check.check_backward(self.func, x, gy, **self.grad_tol)
 
     def test_double_backward(self):
         gradient_check.check_double_backward(

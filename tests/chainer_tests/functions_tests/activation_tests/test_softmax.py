@@ -39,6 +39,8 @@ _funcs = {
                        ((2, 3, 4), 2), ((2, 3, 4), -1), ((5,), 0)],
         'dtype': [numpy.float16, numpy.float32, numpy.float64],
     })))
+@testing.inject_backend_tests(['test_forward', 'test_backward'],
+                              [{}, {'use_cuda': True}])
 class TestSoftmaxFamily(object):
 
     def setup_method(self):
@@ -53,16 +55,16 @@ class TestSoftmaxFamily(object):
     def f(self, x):
         return self.func(x, axis=self.axis)
 
-    def test_forward(self):
-        y = self.f(chainer.Variable(self.x))
+    def test_forward(self, backend_config):
+        y = self.f(chainer.Variable(backend_config.get_array(self.x)))
         assert y.dtype == self.dtype
         assert y.shape == self.shape
         testing.assert_allclose(y.array, self.ref(self.x, self.axis),
                                 **self.fwd_tol)
 
-    def test_backward(self):
-        gradient_check.check_backward(self.f, self.x, self.gy,
-                                      **self.grad_tol)
+    def test_backward(self, backend_config):
+        x, gy = backend_config.get_array((self.x, self.gy))
+        gradient_check.check_backward(self.f, x, gy, **self.grad_tol)
 
     def test_double_backward(self):
         gradient_check.check_double_backward(

@@ -24,6 +24,8 @@ def _tols(dtype):
                ((2, 3, 4), ()), ((3, 2), ())],
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }))
+@testing.inject_backend_tests(['test_forward', 'test_backward'],
+                              [{}, {'use_cuda': True}])
 class TestSwish(object):
 
     def setup_method(self):
@@ -37,8 +39,9 @@ class TestSwish(object):
             self.dtype)
         self.fwd_tol, self.grad_tol = _tols(self.dtype)
 
-    def test_forward(self):
-        y = F.swish(chainer.Variable(self.x), chainer.Variable(self.beta))
+    def test_forward(self, backend_config):
+        x, beta = backend_config.get_array((self.x, self.beta))
+        y = F.swish(chainer.Variable(x), chainer.Variable(beta))
         assert y.dtype == self.dtype
         assert y.shape == self.x.shape
         x = self.x.astype(numpy.float64)
@@ -47,8 +50,9 @@ class TestSwish(object):
         expected = x / (1 + numpy.exp(-b * x))
         testing.assert_allclose(y.array, expected, **self.fwd_tol)
 
-    def test_backward(self):
-        gradient_check.check_backward(F.swish, (self.x, self.beta), self.gy,
+    def test_backward(self, backend_config):
+        x, beta, gy = backend_config.get_array((self.x, self.beta, self.gy))
+        gradient_check.check_backward(F.swish, (x, beta), gy,
                                       **self.grad_tol)
 
     def test_double_backward(self):

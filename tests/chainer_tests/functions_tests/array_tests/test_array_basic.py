@@ -3,6 +3,7 @@ import numpy
 import pytest
 
 import chainer
+from chainer.backends import cuda
 from chainer import gradient_check
 import chainer.functions as F
 from chainer import testing
@@ -45,6 +46,8 @@ _cases = {
     'case': sorted(_cases),
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }))
+@testing.inject_backend_tests(['test_forward', 'test_backward'],
+                              [{}, {'use_cuda': True}])
 class TestShapeFunctions(object):
 
     def setup_method(self):
@@ -54,13 +57,15 @@ class TestShapeFunctions(object):
         self.gy = _rand(y_shape, self.dtype)
         self.ggx = _rand(shape, self.dtype)
 
-    def test_forward(self):
-        y = self.func(chainer.Variable(self.x))
+    def test_forward(self, backend_config):
+        y = self.func(chainer.Variable(backend_config.get_array(self.x)))
         assert y.dtype == self.dtype
-        numpy.testing.assert_array_equal(y.array, self.ref(self.x))
+        numpy.testing.assert_array_equal(cuda.to_cpu(y.array),
+                                         self.ref(self.x))
 
-    def test_backward(self):
-        gradient_check.check_backward(self.func, self.x, self.gy,
+    def test_backward(self, backend_config):
+        x, gy = backend_config.get_array((self.x, self.gy))
+        gradient_check.check_backward(self.func, x, gy,
                                       **_grad_tol(self.dtype))
 
     def test_double_backward(self):
@@ -99,6 +104,9 @@ def test_broadcast_to_invalid():
 @testing.parameterize(*testing.product({
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }))
+@testing.inject_backend_tests(
+    ['test_forward', 'test_backward', 'test_backward_with_unused_output'],
+    [{}, {'use_cuda': True}])
 class TestBroadcast(object):
 
     def setup_method(self):
@@ -107,20 +115,22 @@ class TestBroadcast(object):
         self.gys = tuple(_rand((2, 3, 4), self.dtype) for _ in self.xs)
         self.ggxs = tuple(_rand(x.shape, self.dtype) for x in self.xs)
 
-    def test_forward(self):
-        ys = F.broadcast(*self.xs)
+    def test_forward(self, backend_config):
+        ys = F.broadcast(*backend_config.get_array(self.xs))
         expected = numpy.broadcast_arrays(*self.xs)
         assert len(ys) == 3
         for y, e in zip(ys, expected):
-            numpy.testing.assert_array_equal(y.array, e)
+            numpy.testing.assert_array_equal(cuda.to_cpu(y.array), e)
 
-    def test_backward(self):
-        gradient_check.check_backward(F.broadcast, self.xs, self.gys,
+    def test_backward(self, backend_config):
+        xs, gys = backend_config.get_array((self.xs, self.gys))
+        gradient_check.check_backward(F.broadcast, xs, gys,
                                       **_grad_tol(self.dtype))
 
-    def test_backward_with_unused_output(self):
+    def test_backward_with_unused_output(self, backend_config):
+        xs, gys = backend_config.get_array((self.xs, self.gys))
         gradient_check.check_backward(
-            F.broadcast, self.xs, (self.gys[0], None, self.gys[2]),
+            F.broadcast, xs, (gys[0], None, gys[2]),
             **_grad_tol(self.dtype))
 
     def test_double_backward(self):
@@ -144,6 +154,8 @@ _float_types = [numpy.float16, numpy.float32, numpy.float64]
     'in_type': _float_types,
     'out_type': _float_types,
 }))
+@testing.inject_backend_tests(['test_forward', 'test_backward'],
+                              [{}, {'use_cuda': True}])
 class TestCast(object):
 
     def setup_method(self):
@@ -161,14 +173,15 @@ class TestCast(object):
     def _f(self, x):
         return F.cast(x, self.out_type)
 
-    def test_forward(self):
-        y = self._f(self.x)
+    def test_forward(self, backend_config):
+        y = self._f(backend_config.get_array(self.x))
         assert y.dtype == self.out_type
-        numpy.testing.assert_array_equal(y.array,
+        numpy.testing.assert_array_equal(cuda.to_cpu(y.array),
                                          self.x.astype(self.out_type))
 
-    def test_backward(self):
-        gradient_check.check_backward(self._f, self.x, self.gy, **self.tol)
+    def test_backward(self, backend_config):
+        x, gy = backend_config.get_array((self.x, self.gy))
+        gradient_check.check_backward(self._f, x, gy, **self.tol)
 
     def test_double_backward(self):
         gradient_check.check_double_backward(self._f, self.x, self.gy,

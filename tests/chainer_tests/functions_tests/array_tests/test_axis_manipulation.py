@@ -3,6 +3,7 @@ import numpy
 import pytest
 
 import chainer
+from chainer.backends import cuda
 from chainer import gradient_check
 import chainer.functions as F
 from chainer import testing
@@ -68,6 +69,8 @@ _cases = {
     'case': sorted(_cases),
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }))
+@testing.inject_backend_tests(['test_forward', 'test_backward'],
+                              [{}, {'use_cuda': True}])
 class TestAxisManipulation(object):
 
     def setup_method(self):
@@ -77,14 +80,16 @@ class TestAxisManipulation(object):
             -1, 1, self.ref(self.x).shape).astype(self.dtype)
         self.ggx = numpy.random.uniform(-1, 1, shape).astype(self.dtype)
 
-    def test_forward(self):
-        y = self.func(chainer.Variable(self.x))
+    def test_forward(self, backend_config):
+        y = self.func(chainer.Variable(backend_config.get_array(self.x)))
         assert y.dtype == self.dtype
-        assert isinstance(y.array, numpy.ndarray)
-        numpy.testing.assert_array_equal(y.array, self.ref(self.x))
+        assert isinstance(y.array, backend_config.xp.ndarray)
+        numpy.testing.assert_array_equal(cuda.to_cpu(y.array),
+                                         self.ref(self.x))
 
-    def test_backward(self):
-        gradient_check.check_backward(self.func, self.x, self.gy,
+    def test_backward(self, backend_config):
+        x, gy = backend_config.get_array((self.x, self.gy))
+        gradient_check.check_backward(self.func, x, gy,
                                       **_grad_tol(self.dtype))
 
     def test_double_backward(self):

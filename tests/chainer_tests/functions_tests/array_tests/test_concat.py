@@ -2,6 +2,7 @@ import numpy
 import pytest
 
 import chainer
+from chainer.backends import cuda
 from chainer import gradient_check
 import chainer.functions as F
 from chainer import testing
@@ -26,6 +27,8 @@ def _grad_tol(dtype):
     ],
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }))
+@testing.inject_backend_tests(['test_forward', 'test_backward'],
+                              [{}, {'use_cuda': True}])
 class TestConcat(object):
 
     def setup_method(self):
@@ -40,14 +43,16 @@ class TestConcat(object):
     def _f(self, *xs):
         return F.concat(xs, self.axis)
 
-    def test_forward(self):
-        y = F.concat([chainer.Variable(x) for x in self.xs], self.axis)
+    def test_forward(self, backend_config):
+        xs = backend_config.get_array(self.xs)
+        y = F.concat([chainer.Variable(x) for x in xs], self.axis)
         assert y.dtype == self.dtype
         numpy.testing.assert_array_equal(
-            y.array, numpy.concatenate(self.xs, self.axis))
+            cuda.to_cpu(y.array), numpy.concatenate(self.xs, self.axis))
 
-    def test_backward(self):
-        gradient_check.check_backward(self._f, tuple(self.xs), self.gy,
+    def test_backward(self, backend_config):
+        xs, gy = backend_config.get_array((tuple(self.xs), self.gy))
+        gradient_check.check_backward(self._f, xs, gy,
                                       **_grad_tol(self.dtype))
 
     def test_double_backward(self):

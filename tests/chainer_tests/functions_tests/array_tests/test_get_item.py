@@ -2,6 +2,7 @@ import numpy
 import pytest
 
 import chainer
+from chainer.backends import cuda
 from chainer import gradient_check
 import chainer.functions as F
 from chainer import testing
@@ -36,6 +37,8 @@ _slices = {
     'index': sorted(_slices),
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }))
+@testing.inject_backend_tests(['test_forward', 'test_backward'],
+                              [{}, {'use_cuda': True}])
 class TestGetItem(object):
 
     def setup_method(self):
@@ -55,14 +58,18 @@ class TestGetItem(object):
     def _f(self, x):
         return F.get_item(x, self.slices)
 
-    def test_forward(self):
-        y = self._f(chainer.Variable(self.x))
-        numpy.testing.assert_array_equal(y.array, self._numpy_index(self.x))
-        y2 = chainer.Variable(self.x)[self.slices]
-        numpy.testing.assert_array_equal(y2.array, y.array)
+    def test_forward(self, backend_config):
+        x = backend_config.get_array(self.x)
+        y = self._f(chainer.Variable(x))
+        numpy.testing.assert_array_equal(cuda.to_cpu(y.array),
+                                         self._numpy_index(self.x))
+        y2 = chainer.Variable(x)[self.slices]
+        numpy.testing.assert_array_equal(cuda.to_cpu(y2.array),
+                                         cuda.to_cpu(y.array))
 
-    def test_backward(self):
-        gradient_check.check_backward(self._f, self.x, self.gy,
+    def test_backward(self, backend_config):
+        x, gy = backend_config.get_array((self.x, self.gy))
+        gradient_check.check_backward(self._f, x, gy,
                                       **_grad_tol(self.dtype))
 
     def test_double_backward(self):

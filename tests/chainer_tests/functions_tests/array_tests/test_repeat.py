@@ -2,6 +2,7 @@ import numpy
 import pytest
 
 import chainer
+from chainer.backends import cuda
 from chainer import gradient_check
 import chainer.functions as F
 from chainer import testing
@@ -24,6 +25,8 @@ def _grad_tol(dtype):
              ((), 3, None)],
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }))
+@testing.inject_backend_tests(['test_forward', 'test_backward'],
+                              [{}, {'use_cuda': True}])
 class TestRepeat(object):
 
     def setup_method(self):
@@ -36,14 +39,16 @@ class TestRepeat(object):
     def _f(self, x):
         return F.repeat(x, self.repeats, self.axis)
 
-    def test_forward(self):
-        y = self._f(chainer.Variable(self.x))
+    def test_forward(self, backend_config):
+        y = self._f(chainer.Variable(backend_config.get_array(self.x)))
         assert y.dtype == self.dtype
         numpy.testing.assert_array_equal(
-            y.array, numpy.repeat(self.x, self.repeats, self.axis))
+            cuda.to_cpu(y.array),
+            numpy.repeat(self.x, self.repeats, self.axis))
 
-    def test_backward(self):
-        gradient_check.check_backward(self._f, self.x, self.gy,
+    def test_backward(self, backend_config):
+        x, gy = backend_config.get_array((self.x, self.gy))
+        gradient_check.check_backward(self._f, x, gy,
                                       **_grad_tol(self.dtype))
 
     def test_double_backward(self):

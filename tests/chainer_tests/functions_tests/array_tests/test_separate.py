@@ -2,6 +2,7 @@ import numpy
 import pytest
 
 import chainer
+from chainer.backends import cuda
 from chainer import gradient_check
 import chainer.functions as F
 from chainer import testing
@@ -20,6 +21,9 @@ def _grad_tol(dtype):
                    ((2, 3, 4), -1), ((3,), 0), ((1, 2), 0)],
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }))
+@testing.inject_backend_tests(
+    ['test_forward', 'test_backward', 'test_backward_unused_output'],
+    [{}, {'use_cuda': True}])
 class TestSeparate(object):
 
     def setup_method(self):
@@ -34,22 +38,23 @@ class TestSeparate(object):
     def _f(self, x):
         return F.separate(x, self.axis)
 
-    def test_forward(self):
-        ys = self._f(chainer.Variable(self.x))
+    def test_forward(self, backend_config):
+        ys = self._f(chainer.Variable(backend_config.get_array(self.x)))
         assert isinstance(ys, tuple)
         assert len(ys) == self.x.shape[self.axis]
         for i, y in enumerate(ys):
             assert y.dtype == self.dtype
             numpy.testing.assert_array_equal(
-                y.array, numpy.take(self.x, i, axis=self.axis))
+                cuda.to_cpu(y.array), numpy.take(self.x, i, axis=self.axis))
 
-    def test_backward(self):
-        gradient_check.check_backward(self._f, self.x, self.gys,
+    def test_backward(self, backend_config):
+        x, gys = backend_config.get_array((self.x, self.gys))
+        gradient_check.check_backward(self._f, x, gys,
                                       **_grad_tol(self.dtype))
 
-    def test_backward_unused_output(self):
-        gys = (None,) + self.gys[1:]
-        gradient_check.check_backward(self._f, self.x, gys,
+    def test_backward_unused_output(self, backend_config):
+        x, gys = backend_config.get_array((self.x, self.gys))
+        gradient_check.check_backward(self._f, x, (None,) + gys[1:],
                                       **_grad_tol(self.dtype))
 
     def test_double_backward(self):

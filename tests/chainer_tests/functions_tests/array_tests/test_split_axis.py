@@ -2,6 +2,7 @@ import numpy
 import pytest
 
 import chainer
+from chainer.backends import cuda
 from chainer import gradient_check
 import chainer.functions as F
 from chainer import testing
@@ -28,6 +29,9 @@ def _grad_tol(dtype):
     ],
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }))
+@testing.inject_backend_tests(
+    ['test_forward', 'test_backward', 'test_backward_unused_outputs'],
+    [{}, {'use_cuda': True}])
 class TestSplitAxis(object):
 
     def setup_method(self):
@@ -41,22 +45,24 @@ class TestSplitAxis(object):
     def _f(self, x):
         return F.split_axis(x, self.ios, self.axis)
 
-    def test_forward(self):
-        ys = self._f(chainer.Variable(self.x))
+    def test_forward(self, backend_config):
+        ys = self._f(chainer.Variable(backend_config.get_array(self.x)))
         assert isinstance(ys, tuple)
         assert len(ys) == len(self.ys_expect)
         for y, e in zip(ys, self.ys_expect):
             assert y.dtype == self.dtype
-            numpy.testing.assert_array_equal(y.array, e)
+            numpy.testing.assert_array_equal(cuda.to_cpu(y.array), e)
 
-    def test_backward(self):
-        gradient_check.check_backward(self._f, self.x, self.gys,
+    def test_backward(self, backend_config):
+        x, gys = backend_config.get_array((self.x, self.gys))
+        gradient_check.check_backward(self._f, x, gys,
                                       **_grad_tol(self.dtype))
 
-    def test_backward_unused_outputs(self):
+    def test_backward_unused_outputs(self, backend_config):
+        x, gys = backend_config.get_array((self.x, self.gys))
         # Unused outputs get no gradient; zeros must fill their places.
-        gys = (None,) * (len(self.gys) - 1) + self.gys[-1:]
-        gradient_check.check_backward(self._f, self.x, gys,
+        gys = (None,) * (len(gys) - 1) + gys[-1:]
+        gradient_check.check_backward(self._f, x, gys,
                                       **_grad_tol(self.dtype))
 
     def test_double_backward(self):

@@ -2,6 +2,7 @@ import numpy
 import pytest
 
 import chainer
+from chainer.backends import cuda
 from chainer import gradient_check
 import chainer.functions as F
 from chainer import testing
@@ -58,6 +59,8 @@ _cases = {
     'case': sorted(_cases),
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }))
+@testing.inject_backend_tests(['test_forward', 'test_backward'],
+                              [{}, {'use_cuda': True}])
 class TestStackFamily(object):
 
     def setup_method(self):
@@ -66,13 +69,16 @@ class TestStackFamily(object):
         self.gy = _rand(self.ref(self.xs).shape, self.dtype)
         self.ggxs = tuple(_rand(s, self.dtype) for s in shapes)
 
-    def test_forward(self):
-        y = self.func(*[chainer.Variable(x) for x in self.xs])
+    def test_forward(self, backend_config):
+        xs = backend_config.get_array(self.xs)
+        y = self.func(*[chainer.Variable(x) for x in xs])
         assert y.dtype == self.dtype
-        numpy.testing.assert_array_equal(y.array, self.ref(self.xs))
+        numpy.testing.assert_array_equal(cuda.to_cpu(y.array),
+                                         self.ref(self.xs))
 
-    def test_backward(self):
-        gradient_check.check_backward(self.func, self.xs, self.gy,
+    def test_backward(self, backend_config):
+        xs, gy = backend_config.get_array((self.xs, self.gy))
+        gradient_check.check_backward(self.func, xs, gy,
                                       **_grad_tol(self.dtype))
 
     def test_double_backward(self):

@@ -2,6 +2,7 @@ import numpy
 import pytest
 
 import chainer
+from chainer.backends import cuda
 from chainer import gradient_check
 import chainer.functions as F
 from chainer import testing
@@ -23,6 +24,8 @@ def _grad_tol(dtype):
     'cond_variable': [False, True],
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }))
+@testing.inject_backend_tests(['test_forward', 'test_backward'],
+                              [{}, {'use_cuda': True}])
 class TestWhere(object):
 
     def setup_method(self):
@@ -35,24 +38,28 @@ class TestWhere(object):
         self.ggx = numpy.random.uniform(-1, 1, x_shape).astype(self.dtype)
         self.ggy = numpy.random.uniform(-1, 1, y_shape).astype(self.dtype)
 
-    def _f(self, x, y):
-        c = chainer.Variable(self.c) if self.cond_variable else self.c
-        return F.where(c, x, y)
+    def _where(self, c):
+        if self.cond_variable:
+            c = chainer.Variable(c)
+        return lambda x, y: F.where(c, x, y)
 
-    def test_forward(self):
-        z = self._f(self.x, self.y)
+    def test_forward(self, backend_config):
+        c, x, y = backend_config.get_array((self.c, self.x, self.y))
+        z = self._where(c)(x, y)
         assert z.dtype == self.dtype
         numpy.testing.assert_array_equal(
-            z.array, numpy.where(self.c, self.x, self.y))
+            cuda.to_cpu(z.array), numpy.where(self.c, self.x, self.y))
 
-    def test_backward(self):
-        gradient_check.check_backward(self._f, (self.x, self.y), self.gz,
+    def test_backward(self, backend_config):
+        c, x, y, gz = backend_config.get_array(
+            (self.c, self.x, self.y, self.gz))
+        gradient_check.check_backward(self._where(c), (x, y), gz,
                                       **_grad_tol(self.dtype))
 
     def test_double_backward(self):
         gradient_check.check_double_backward(
-            self._f, (self.x, self.y), self.gz, (self.ggx, self.ggy),
-            **_grad_tol(self.dtype))
+            self._where(self.c), (self.x, self.y), self.gz,
+            (self.ggx, self.ggy), **_grad_tol(self.dtype))
 
 
 def test_where_gradient_masks():

@@ -62,6 +62,8 @@ def _ref_conv2d(x, W, b, stride, pad, dilate, cover_all, groups):
     'nobias': [False, True],
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }))
+@testing.inject_backend_tests(['test_forward', 'test_backward'],
+                              [{}, {'use_cuda': True}])
 class TestConvolution2D(object):
 
     def setup_method(self):
@@ -95,15 +97,15 @@ class TestConvolution2D(object):
             *args, stride=self.stride, pad=self.pad,
             cover_all=self.cover_all, dilate=self.dilate, groups=self.groups)
 
-    def test_forward(self):
-        y = self._f(*self._inputs())
+    def test_forward(self, backend_config):
+        y = self._f(*backend_config.get_array(self._inputs()))
         assert y.dtype == self.dtype
         assert y.shape == self.expected.shape
         testing.assert_allclose(y.array, self.expected, **self.fwd_tol)
 
-    def test_backward(self):
-        gradient_check.check_backward(self._f, self._inputs(), self.gy,
-                                      **self.grad_tol)
+    def test_backward(self, backend_config):
+        inputs, gy = backend_config.get_array((self._inputs(), self.gy))
+        gradient_check.check_backward(self._f, inputs, gy, **self.grad_tol)
 
     def test_double_backward(self):
         ggs = (self.ggx, self.ggW) if self.nobias else \

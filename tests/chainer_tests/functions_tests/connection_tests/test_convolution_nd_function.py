@@ -53,6 +53,8 @@ def _ref_conv_nd(x, W, stride, pad, dilate, cover_all):
     'cover_all': [False, True],
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }))
+@testing.inject_backend_tests(['test_forward', 'test_backward'],
+                              [{}, {'use_cuda': True}])
 class TestConvolutionND(object):
 
     def setup_method(self):
@@ -78,8 +80,8 @@ class TestConvolutionND(object):
                                 cover_all=self.cover_all,
                                 dilate=self.dilate)
 
-    def test_forward(self):
-        y = self._f(self.x, self.W, self.b)
+    def test_forward(self, backend_config):
+        y = self._f(*backend_config.get_array((self.x, self.W, self.b)))
         assert y.dtype == self.dtype
         testing.assert_allclose(y.array, self.expected, **self.fwd_tol)
 
@@ -89,9 +91,10 @@ class TestConvolutionND(object):
               self.cover_all, self.dilate)
         testing.assert_allclose(y.array, self.expected, **self.fwd_tol)
 
-    def test_backward(self):
-        gradient_check.check_backward(
-            self._f, (self.x, self.W, self.b), self.gy, **self.grad_tol)
+    def test_backward(self, backend_config):
+        inputs, gy = backend_config.get_array(
+            ((self.x, self.W, self.b), self.gy))
+        gradient_check.check_backward(self._f, inputs, gy, **self.grad_tol)
 
     def test_double_backward(self):
         gradient_check.check_double_backward(
@@ -107,6 +110,9 @@ class TestConvolutionND(object):
     'groups': [1, 2],
     'dtype': [numpy.float32, numpy.float64],
 }))
+@testing.inject_backend_tests(
+    ['test_adjoint_of_convolution', 'test_backward'],
+    [{}, {'use_cuda': True}])
 class TestDeconvolutionND(object):
 
     def setup_method(self):
@@ -127,15 +133,16 @@ class TestDeconvolutionND(object):
         return F.deconvolution_nd(x, W, stride=self.stride, pad=self.pad,
                                   dilate=self.dilate, groups=self.groups)
 
-    def test_adjoint_of_convolution(self):
+    def test_adjoint_of_convolution(self, backend_config):
         # <x, conv(g, W)> == <deconv(x, W), g>.
-        y = self._f(self.x, self.W)
+        x, W, gy = backend_config.get_array((self.x, self.W, self.gy))
+        y = self._f(x, W)
         assert y.shape == self.gy.shape
-        conv = F.convolution_nd(self.gy, self.W, stride=self.stride,
+        conv = F.convolution_nd(gy, W, stride=self.stride,
                                 pad=self.pad, dilate=self.dilate,
                                 groups=self.groups)
-        testing.assert_allclose((self.x * conv.array).sum(),
-                                (y.array * self.gy).sum(), **self.fwd_tol)
+        testing.assert_allclose((x * conv.array).sum(),
+                                (y.array * gy).sum(), **self.fwd_tol)
 
     def test_fixed_rank_alias(self):
         f = F.deconvolution_1d if self.x.ndim == 3 else F.deconvolution_3d
@@ -144,9 +151,9 @@ class TestDeconvolutionND(object):
               self.dilate, self.groups).array,
             self._f(self.x, self.W).array)
 
-    def test_backward(self):
-        gradient_check.check_backward(
-            self._f, (self.x, self.W), self.gy, **self.grad_tol)
+    def test_backward(self, backend_config):
+        x, W, gy = backend_config.get_array((self.x, self.W, self.gy))
+        gradient_check.check_backward(self._f, (x, W), gy, **self.grad_tol)
 
     def test_double_backward(self):
         ggs = (numpy.random.uniform(-1, 1, self.x.shape).astype(self.dtype),

@@ -2,6 +2,7 @@ import numpy
 import pytest
 
 import chainer
+from chainer.backends import cuda
 from chainer import gradient_check
 import chainer.functions as F
 from chainer import testing
@@ -14,6 +15,9 @@ from chainer.utils import type_check
     'x_dtype': [numpy.int32, numpy.int64],
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }))
+@testing.inject_backend_tests(
+    ['test_forward', 'test_gradient_values', 'test_backward'],
+    [{}, {'use_cuda': True}])
 class TestEmbedID(object):
 
     def setup_method(self):
@@ -34,8 +38,8 @@ class TestEmbedID(object):
     def _f(self, x, W):
         return F.embed_id(x, W, ignore_label=self.ignore_label)
 
-    def test_forward(self):
-        y = self._f(self.x, self.W)
+    def test_forward(self, backend_config):
+        y = self._f(*backend_config.get_array((self.x, self.W)))
         assert y.dtype == self.dtype
         expected = numpy.empty(self.x.shape + (2,), self.dtype)
         for i in numpy.ndindex(self.x.shape):
@@ -43,12 +47,13 @@ class TestEmbedID(object):
                 expected[i] = 0
             else:
                 expected[i] = self.W[int(self.x[i])]
-        numpy.testing.assert_array_equal(y.array, expected)
+        numpy.testing.assert_array_equal(cuda.to_cpu(y.array), expected)
 
-    def test_gradient_values(self):
-        W = chainer.Variable(self.W)
-        y = self._f(self.x, W)
-        y.grad = self.gy
+    def test_gradient_values(self, backend_config):
+        x, W, gy = backend_config.get_array((self.x, self.W, self.gy))
+        W = chainer.Variable(W)
+        y = self._f(x, W)
+        y.grad = gy
         y.backward()
         expected = numpy.zeros(self.W.shape)
         for i in numpy.ndindex(self.x.shape):
@@ -56,9 +61,9 @@ class TestEmbedID(object):
                 expected[int(self.x[i])] += self.gy[i]
         testing.assert_allclose(W.grad, expected, atol=1e-3, rtol=1e-3)
 
-    def test_backward(self):
-        gradient_check.check_backward(self._f, (self.x, self.W), self.gy,
-                                      **self.grad_tol)
+    def test_backward(self, backend_config):
+        x, W, gy = backend_config.get_array((self.x, self.W, self.gy))
+        gradient_check.check_backward(self._f, (x, W), gy, **self.grad_tol)
 
     def test_double_backward(self):
         gradient_check.check_double_backward(

@@ -24,6 +24,8 @@ def _tols(dtype):
     'nobias': [False, True],
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }))
+@testing.inject_backend_tests(['test_forward', 'test_backward'],
+                              [{}, {'use_cuda': True}])
 class TestLinear(object):
 
     def setup_method(self):
@@ -55,15 +57,15 @@ class TestLinear(object):
         b = args[2] if len(args) == 3 else None
         return F.linear(x, W, b, n_batch_axes=self.n_batch_axes)
 
-    def test_forward(self):
-        y = self._f(*self._inputs())
+    def test_forward(self, backend_config):
+        y = self._f(*backend_config.get_array(self._inputs()))
         assert y.dtype == self.dtype
         assert y.shape == self.expected.shape
         testing.assert_allclose(y.array, self.expected, **self.fwd_tol)
 
-    def test_backward(self):
-        gradient_check.check_backward(self._f, self._inputs(), self.gy,
-                                      **self.grad_tol)
+    def test_backward(self, backend_config):
+        inputs, gy = backend_config.get_array((self._inputs(), self.gy))
+        gradient_check.check_backward(self._f, inputs, gy, **self.grad_tol)
 
     def test_double_backward(self):
         gradient_check.check_double_backward(

@@ -29,6 +29,7 @@ def _accuracy_ref(x, t, ignore_label):
     'ignore_label': [None, -1, 0],
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }))
+@testing.inject_backend_tests(['test_forward'], [{}, {'use_cuda': True}])
 class TestAccuracy(object):
 
     def setup_method(self):
@@ -38,8 +39,9 @@ class TestAccuracy(object):
         if self.ignore_label is not None:
             self.t[numpy.random.rand(*t_shape) < 0.3] = self.ignore_label
 
-    def test_forward(self):
-        acc = F.accuracy(chainer.Variable(self.x), self.t, self.ignore_label)
+    def test_forward(self, backend_config):
+        x, t = backend_config.get_array((self.x, self.t))
+        acc = F.accuracy(chainer.Variable(x), t, self.ignore_label)
         assert acc.dtype == self.dtype
         assert acc.shape == ()
         # float16 stores the ratio with an 11-bit mantissa.

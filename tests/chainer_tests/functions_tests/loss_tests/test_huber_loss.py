@@ -30,6 +30,8 @@ def _ref(d, delta, reduce):
     'delta': [1.0, 0.5, 2.0],
     'reduce': ['sum_along_second_axis', 'no'],
 }))
+@testing.inject_backend_tests(['test_forward', 'test_backward'],
+                              [{}, {'use_cuda': True}])
 class TestHuberLoss(object):
 
     def setup_method(self):
@@ -49,17 +51,18 @@ class TestHuberLoss(object):
     def f(self, x, t):
         return F.huber_loss(x, t, self.delta, reduce=self.reduce)
 
-    def test_forward(self):
-        loss = self.f(chainer.Variable(self.x), chainer.Variable(self.t))
+    def test_forward(self, backend_config):
+        x, t = backend_config.get_array((self.x, self.t))
+        loss = self.f(chainer.Variable(x), chainer.Variable(t))
         assert loss.dtype == self.dtype
         d = self.x.astype(numpy.float64) - self.t.astype(numpy.float64)
         expected = _ref(d, self.delta, self.reduce)
         assert loss.shape == expected.shape
         testing.assert_allclose(loss.array, expected, **self.fwd_tol)
 
-    def test_backward(self):
-        gradient_check.check_backward(self.f, (self.x, self.t), self.gy,
-                                      **self.grad_tol)
+    def test_backward(self, backend_config):
+        x, t, gy = backend_config.get_array((self.x, self.t, self.gy))
+        gradient_check.check_backward(self.f, (x, t), gy, **self.grad_tol)
 
     def test_double_backward(self):
         gradient_check.check_double_backward(

@@ -32,6 +32,8 @@ _funcs = {
     'shape': [(4, 3), (), (2, 3, 4)],
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }))
+@testing.inject_backend_tests(['test_forward', 'test_backward'],
+                              [{}, {'use_cuda': True}])
 class TestMeanError(object):
 
     def setup_method(self):
@@ -49,16 +51,18 @@ class TestMeanError(object):
             self.dtype)
         self.fwd_tol, self.grad_tol = _tols(self.dtype)
 
-    def test_forward(self):
-        loss = self.func(chainer.Variable(self.x0), chainer.Variable(self.x1))
+    def test_forward(self, backend_config):
+        x0, x1 = backend_config.get_array((self.x0, self.x1))
+        loss = self.func(chainer.Variable(x0), chainer.Variable(x1))
         assert loss.dtype == self.dtype
         assert loss.shape == ()
         d = self.x0.astype(numpy.float64) - self.x1.astype(numpy.float64)
         testing.assert_allclose(loss.array, self.ref(d), **self.fwd_tol)
 
-    def test_backward(self):
-        gradient_check.check_backward(self.func, (self.x0, self.x1),
-                                      self.gy, **self.grad_tol)
+    def test_backward(self, backend_config):
+        x0, x1, gy = backend_config.get_array((self.x0, self.x1, self.gy))
+        gradient_check.check_backward(self.func, (x0, x1), gy,
+                                      **self.grad_tol)
 
     def test_double_backward(self):
         gradient_check.check_double_backward(

@@ -37,6 +37,8 @@ def _ref(x, t, normalize, reduce):
     'reduce': ['mean', 'no'],
     'ignore_all': [False, True],
 }))
+@testing.inject_backend_tests(['test_forward', 'test_backward'],
+                              [{}, {'use_cuda': True}])
 class TestSigmoidCrossEntropy(object):
 
     def setup_method(self):
@@ -54,16 +56,17 @@ class TestSigmoidCrossEntropy(object):
         return F.sigmoid_cross_entropy(x, t, normalize=self.normalize,
                                        reduce=self.reduce)
 
-    def test_forward(self):
-        loss = self.f(chainer.Variable(self.x), self.t)
+    def test_forward(self, backend_config):
+        x, t = backend_config.get_array((self.x, self.t))
+        loss = self.f(chainer.Variable(x), t)
         assert loss.dtype == self.dtype
         expected = _ref(self.x, self.t, self.normalize, self.reduce)
         assert loss.shape == expected.shape
         testing.assert_allclose(loss.array, expected, **self.fwd_tol)
 
-    def test_backward(self):
-        gradient_check.check_backward(self.f, (self.x, self.t), self.gy,
-                                      **self.grad_tol)
+    def test_backward(self, backend_config):
+        x, t, gy = backend_config.get_array((self.x, self.t, self.gy))
+        gradient_check.check_backward(self.f, (x, t), gy, **self.grad_tol)
 
     def test_double_backward(self):
         gradient_check.check_double_backward(

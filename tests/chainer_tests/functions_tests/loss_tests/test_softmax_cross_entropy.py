@@ -47,6 +47,8 @@ def _sce_ref(x, t, normalize, class_weight, ignore_label, reduce):
     'ignore': [False, True],
     'enable_double_backprop': [False, True],
 }))
+@testing.inject_backend_tests(['test_forward', 'test_backward'],
+                              [{}, {'use_cuda': True}])
 class TestSoftmaxCrossEntropy(object):
 
     ignore_label = -1
@@ -67,14 +69,18 @@ class TestSoftmaxCrossEntropy(object):
             self.dtype)
         self.fwd_tol, self.grad_tol = _tols(self.dtype)
 
-    def f(self, x, t):
-        return F.softmax_cross_entropy(
-            x, t, normalize=self.normalize, class_weight=self.class_weight,
-            ignore_label=self.ignore_label, reduce=self.reduce,
-            enable_double_backprop=self.enable_double_backprop)
+    def _loss(self, class_weight):
+        def f(x, t):
+            return F.softmax_cross_entropy(
+                x, t, normalize=self.normalize, class_weight=class_weight,
+                ignore_label=self.ignore_label, reduce=self.reduce,
+                enable_double_backprop=self.enable_double_backprop)
+        return f
 
-    def test_forward(self):
-        loss = self.f(chainer.Variable(self.x), self.t)
+    def test_forward(self, backend_config):
+        x, t, w = backend_config.get_array(
+            (self.x, self.t, self.class_weight))
+        loss = self._loss(w)(chainer.Variable(x), t)
         assert loss.dtype == self.dtype
         expected = _sce_ref(self.x, self.t, self.normalize,
                             self.class_weight, self.ignore_label,
@@ -82,21 +88,23 @@ class TestSoftmaxCrossEntropy(object):
         assert loss.shape == expected.shape
         testing.assert_allclose(loss.array, expected, **self.fwd_tol)
 
-    def test_backward(self):
-        gradient_check.check_backward(self.f, (self.x, self.t), self.gy,
+    def test_backward(self, backend_config):
+        x, t, gy, w = backend_config.get_array(
+            (self.x, self.t, self.gy, self.class_weight))
+        gradient_check.check_backward(self._loss(w), (x, t), gy,
                                       **self.grad_tol)
 
     def test_double_backward(self):
+        f = self._loss(self.class_weight)
         if self.enable_double_backprop:
             gradient_check.check_double_backward(
-                self.f, (self.x, self.t), self.gy, self.ggx,
-                **self.grad_tol)
+                f, (self.x, self.t), self.gy, self.ggx, **self.grad_tol)
         else:
             # The fast gradient is not differentiable: asking for a second
             # order gradient must fail loudly, not return zeros.
             with pytest.raises(RuntimeError):
                 gradient_check.check_double_backward(
-                    self.f, (self.x, self.t), self.gy, self.ggx,
+                    f, (self.x, self.t), self.gy, self.ggx,
                     **self.grad_tol)
 
 

@@ -24,6 +24,8 @@ def _tols(dtype):
     'keepdims': [False, True],
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }) if not (p['use_weights'] and isinstance(p['axis'], tuple))])
+@testing.inject_backend_tests(['test_forward', 'test_backward'],
+                              [{}, {'use_cuda': True}])
 class TestAverage(object):
 
     def setup_method(self):
@@ -59,15 +61,15 @@ class TestAverage(object):
     def _f(self, x, w=None):
         return F.average(x, self.axis, w, self.keepdims)
 
-    def test_forward(self):
-        y = self._f(*self._inputs())
+    def test_forward(self, backend_config):
+        y = self._f(*backend_config.get_array(self._inputs()))
         assert y.dtype == self.dtype
         testing.assert_allclose(y.array, self._ref(self.x, self.w),
                                 **self.fwd_tol)
 
-    def test_backward(self):
-        gradient_check.check_backward(self._f, self._inputs(), self.gy,
-                                      **self.grad_tol)
+    def test_backward(self, backend_config):
+        inputs, gy = backend_config.get_array((self._inputs(), self.gy))
+        gradient_check.check_backward(self._f, inputs, gy, **self.grad_tol)
 
     def test_double_backward(self):
         ggxs = tuple(numpy.random.uniform(-1, 1, a.shape).astype(self.dtype)
@@ -81,6 +83,8 @@ class TestAverage(object):
     'keepdims': [False, True],
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }))
+@testing.inject_backend_tests(['test_forward', 'test_backward'],
+                              [{}, {'use_cuda': True}])
 class TestMean(object):
 
     def setup_method(self):
@@ -92,16 +96,16 @@ class TestMean(object):
     def _f(self, x):
         return F.mean(x, self.axis, self.keepdims)
 
-    def test_forward(self):
-        y = self._f(chainer.Variable(self.x))
+    def test_forward(self, backend_config):
+        y = self._f(chainer.Variable(backend_config.get_array(self.x)))
         assert y.dtype == self.dtype
         testing.assert_allclose(
             y.array, self.x.astype(numpy.float64).mean(
                 self.axis, keepdims=self.keepdims), **self.fwd_tol)
 
-    def test_backward(self):
-        gradient_check.check_backward(self._f, self.x, self.gy,
-                                      **self.grad_tol)
+    def test_backward(self, backend_config):
+        x, gy = backend_config.get_array((self.x, self.gy))
+        gradient_check.check_backward(self._f, x, gy, **self.grad_tol)
 
 
 def _x():

@@ -36,6 +36,8 @@ _binary_ops = {
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
     'shapes': [((3, 2), (3, 2)), ((3, 2), (2,)), ((1, 2), (3, 1)), ((), ())],
 }))
+@testing.inject_backend_tests(['test_forward', 'test_backward'],
+                              [{}, {'use_cuda': True}])
 class TestBinaryVarVar(object):
 
     def setup_method(self):
@@ -49,17 +51,19 @@ class TestBinaryVarVar(object):
         self.ggx1 = _uniform(s1, self.dtype, -1, 1)
         self.fwd_tol, self.grad_tol = _tols(self.dtype)
 
-    def test_forward(self):
-        y = self.func(chainer.Variable(self.x0), chainer.Variable(self.x1))
+    def test_forward(self, backend_config):
+        x0, x1 = backend_config.get_array((self.x0, self.x1))
+        y = self.func(chainer.Variable(x0), chainer.Variable(x1))
         assert isinstance(y, chainer.Variable)
         assert y.dtype == self.dtype
         expected = self.func(self.x0.astype(numpy.float64),
                              self.x1.astype(numpy.float64))
         testing.assert_allclose(y.array, expected, **self.fwd_tol)
 
-    def test_backward(self):
-        gradient_check.check_backward(
-            self.func, (self.x0, self.x1), self.gy, **self.grad_tol)
+    def test_backward(self, backend_config):
+        x0, x1, gy = backend_config.get_array((self.x0, self.x1, self.gy))
+        gradient_check.check_backward(self.func, (x0, x1), gy,
+                                      **self.grad_tol)
 
     def test_double_backward(self):
         gradient_check.check_double_backward(
@@ -73,6 +77,8 @@ class TestBinaryVarVar(object):
     'side': ['left', 'right'],
     'const': ['scalar', 'array'],
 }))
+@testing.inject_backend_tests(['test_forward', 'test_backward'],
+                              [{}, {'use_cuda': True}])
 class TestBinaryWithConstant(object):
     """Variable op constant and constant op Variable (reflected ops)."""
 
@@ -82,17 +88,25 @@ class TestBinaryWithConstant(object):
             self.c = 1.5
         else:
             self.c = _uniform((3, 2), self.dtype)
-        op = _binary_ops[self.op]
-        if self.side == 'left':
-            self.func = lambda x: op(x, self.c)
-        else:
-            self.func = lambda x: op(self.c, x)
+        self.func = self._with_constant(self.c)
         self.gy = _uniform((3, 2), self.dtype, -1, 1)
         self.ggx = _uniform((3, 2), self.dtype, -1, 1)
         self.fwd_tol, self.grad_tol = _tols(self.dtype)
 
-    def test_forward(self):
-        y = self.func(chainer.Variable(self.x))
+    def _with_constant(self, c):
+        op = _binary_ops[self.op]
+        if self.side == 'left':
+            return lambda x: op(x, c)
+        return lambda x: op(c, x)
+
+    def _device_func(self, backend_config):
+        if self.const == 'scalar':
+            return self.func
+        return self._with_constant(backend_config.get_array(self.c))
+
+    def test_forward(self, backend_config):
+        func = self._device_func(backend_config)
+        y = func(chainer.Variable(backend_config.get_array(self.x)))
         assert isinstance(y, chainer.Variable)
         assert y.dtype == self.dtype
         c = self.c if self.const == 'scalar' else self.c.astype(
@@ -102,9 +116,10 @@ class TestBinaryWithConstant(object):
         expected = op(x64, c) if self.side == 'left' else op(c, x64)
         testing.assert_allclose(y.array, expected, **self.fwd_tol)
 
-    def test_backward(self):
-        gradient_check.check_backward(self.func, self.x, self.gy,
-                                      **self.grad_tol)
+    def test_backward(self, backend_config):
+        x, gy = backend_config.get_array((self.x, self.gy))
+        gradient_check.check_backward(self._device_func(backend_config), x,
+                                      gy, **self.grad_tol)
 
     def test_double_backward(self):
         gradient_check.check_double_backward(
@@ -115,6 +130,8 @@ class TestBinaryWithConstant(object):
     'op': ['neg', 'abs'],
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }))
+@testing.inject_backend_tests(['test_forward', 'test_backward'],
+                              [{}, {'use_cuda': True}])
 class TestUnary(object):
 
     def setup_method(self):
@@ -127,14 +144,14 @@ class TestUnary(object):
         self.ggx = _uniform((3, 2), self.dtype, -1, 1)
         self.fwd_tol, self.grad_tol = _tols(self.dtype)
 
-    def test_forward(self):
-        y = self.func(chainer.Variable(self.x))
+    def test_forward(self, backend_config):
+        y = self.func(chainer.Variable(backend_config.get_array(self.x)))
         testing.assert_allclose(y.array, self.func(self.x), **self.fwd_tol)
         assert y.dtype == self.dtype
 
-    def test_backward(self):
-        gradient_check.check_backward(self.func, self.x, self.gy,
-                                      **self.grad_tol)
+    def test_backward(self, backend_config):
+        x, gy = backend_config.get_array((self.x, self.gy))
+        gradient_check.check_backward(self.func, x, gy, **self.grad_tol)
 
     def test_double_backward(self):
         gradient_check.check_double_backward(
@@ -144,6 +161,9 @@ class TestUnary(object):
 @testing.parameterize(*testing.product({
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }))
+@testing.inject_backend_tests(
+    ['test_forward_var_var_and_reflected', 'test_backward'],
+    [{}, {'use_cuda': True}])
 class TestMatmulOperator(object):
 
     def setup_method(self):
@@ -154,16 +174,18 @@ class TestMatmulOperator(object):
         if self.dtype == numpy.float16:
             self.fwd_tol = {'atol': 5e-3, 'rtol': 5e-2}
 
-    def test_forward_var_var_and_reflected(self):
-        a, b = chainer.Variable(self.a), chainer.Variable(self.b)
+    def test_forward_var_var_and_reflected(self, backend_config):
+        a_arr, b_arr = backend_config.get_array((self.a, self.b))
+        a, b = chainer.Variable(a_arr), chainer.Variable(b_arr)
         expected = self.a.astype(numpy.float64) @ self.b
         testing.assert_allclose((a @ b).array, expected, **self.fwd_tol)
-        testing.assert_allclose((a @ self.b).array, expected, **self.fwd_tol)
-        testing.assert_allclose((self.a @ b).array, expected, **self.fwd_tol)
+        testing.assert_allclose((a @ b_arr).array, expected, **self.fwd_tol)
+        testing.assert_allclose((a_arr @ b).array, expected, **self.fwd_tol)
 
-    def test_backward(self):
-        gradient_check.check_backward(
-            operator.matmul, (self.a, self.b), self.gy, **self.grad_tol)
+    def test_backward(self, backend_config):
+        a, b, gy = backend_config.get_array((self.a, self.b, self.gy))
+        gradient_check.check_backward(operator.matmul, (a, b), gy,
+                                      **self.grad_tol)
 
 
 class TestMultiAdd(object):

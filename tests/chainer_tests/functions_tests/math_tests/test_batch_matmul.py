@@ -46,6 +46,8 @@ def _batch_matmul(a, b, transa=False, transb=False):
              ((2, 3), (2, 5, 1), False, True)],
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }))
+@testing.inject_backend_tests(['test_forward', 'test_backward'],
+                              [{}, {'use_cuda': True}])
 class TestBatchMatMul(object):
 
     def setup_method(self):
@@ -65,16 +67,16 @@ class TestBatchMatMul(object):
     def _f(self, a, b):
         return _batch_matmul(a, b, self.transa, self.transb)
 
-    def test_forward(self):
-        y = self._f(self.a, self.b)
+    def test_forward(self, backend_config):
+        y = self._f(*backend_config.get_array((self.a, self.b)))
         assert y.dtype == self.dtype
         a = _swap(_mat(self.a.astype(numpy.float64)), self.transa)
         b = _swap(_mat(self.b.astype(numpy.float64)), self.transb)
         testing.assert_allclose(y.array, numpy.matmul(a, b), **self.fwd_tol)
 
-    def test_backward(self):
-        gradient_check.check_backward(self._f, (self.a, self.b), self.gy,
-                                      **self.grad_tol)
+    def test_backward(self, backend_config):
+        a, b, gy = backend_config.get_array((self.a, self.b, self.gy))
+        gradient_check.check_backward(self._f, (a, b), gy, **self.grad_tol)
 
     def test_double_backward(self):
         gradient_check.check_double_backward(

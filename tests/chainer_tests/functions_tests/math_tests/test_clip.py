@@ -2,6 +2,7 @@ import numpy
 import pytest
 
 import chainer
+from chainer.backends import cuda
 from chainer import gradient_check
 import chainer.functions as F
 from chainer import testing
@@ -21,6 +22,8 @@ def _grad_tol(dtype):
     'shape': [(3, 2), ()],
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }))
+@testing.inject_backend_tests(['test_forward', 'test_backward'],
+                              [{}, {'use_cuda': True}])
 class TestClip(object):
 
     def setup_method(self):
@@ -40,15 +43,16 @@ class TestClip(object):
     def _f(self, x):
         return F.clip(x, self.x_min, self.x_max)
 
-    def test_forward(self):
-        y = self._f(chainer.Variable(self.x))
+    def test_forward(self, backend_config):
+        y = self._f(chainer.Variable(backend_config.get_array(self.x)))
         assert y.dtype == self.dtype
         numpy.testing.assert_array_equal(
-            y.array,
+            cuda.to_cpu(y.array),
             numpy.clip(self.x, self.x_min, self.x_max).astype(self.dtype))
 
-    def test_backward(self):
-        gradient_check.check_backward(self._f, self.x, self.gy,
+    def test_backward(self, backend_config):
+        x, gy = backend_config.get_array((self.x, self.gy))
+        gradient_check.check_backward(self._f, x, gy,
                                       **_grad_tol(self.dtype))
 
     def test_double_backward(self):

@@ -20,6 +20,8 @@ def _tols(dtype):
     'shape': [(3, 4), ()],
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }))
+@testing.inject_backend_tests(['test_forward', 'test_backward'],
+                              [{}, {'use_cuda': True}])
 class TestLinearInterpolate(object):
 
     def setup_method(self):
@@ -31,16 +33,17 @@ class TestLinearInterpolate(object):
         self.ggs = (r(), r(), r())
         self.fwd_tol, self.grad_tol = _tols(self.dtype)
 
-    def test_forward(self):
-        z = F.linear_interpolate(*self.inputs)
+    def test_forward(self, backend_config):
+        z = F.linear_interpolate(*backend_config.get_array(self.inputs))
         assert z.dtype == self.dtype
         p, x, y = (a.astype(numpy.float64) for a in self.inputs)
         testing.assert_allclose(z.array, p * x + (1 - p) * y,
                                 **self.fwd_tol)
 
-    def test_backward(self):
-        gradient_check.check_backward(F.linear_interpolate, self.inputs,
-                                      self.gz, **self.grad_tol)
+    def test_backward(self, backend_config):
+        inputs, gz = backend_config.get_array((self.inputs, self.gz))
+        gradient_check.check_backward(F.linear_interpolate, inputs, gz,
+                                      **self.grad_tol)
 
     def test_double_backward(self):
         gradient_check.check_double_backward(

@@ -26,6 +26,8 @@ def _ref(x, axis):
     'axis': [None, 0, 1, -1, (0, 2), (2, -3)],
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }))
+@testing.inject_backend_tests(['test_forward', 'test_backward'],
+                              [{}, {'use_cuda': True}])
 class TestLogSumExp(object):
 
     def setup_method(self):
@@ -39,15 +41,15 @@ class TestLogSumExp(object):
     def _f(self, x):
         return F.logsumexp(x, self.axis)
 
-    def test_forward(self):
-        y = self._f(chainer.Variable(self.x))
+    def test_forward(self, backend_config):
+        y = self._f(chainer.Variable(backend_config.get_array(self.x)))
         assert y.dtype == self.dtype
         testing.assert_allclose(y.array, _ref(self.x, self.axis),
                                 **self.fwd_tol)
 
-    def test_backward(self):
-        gradient_check.check_backward(self._f, self.x, self.gy,
-                                      **self.grad_tol)
+    def test_backward(self, backend_config):
+        x, gy = backend_config.get_array((self.x, self.gy))
+        gradient_check.check_backward(self._f, x, gy, **self.grad_tol)
 
     def test_double_backward(self):
         gradient_check.check_double_backward(

@@ -30,6 +30,8 @@ def _swap(x, t):
     'transb': [False, True],
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }))
+@testing.inject_backend_tests(['test_forward', 'test_backward'],
+                              [{}, {'use_cuda': True}])
 class TestMatMul(object):
 
     def setup_method(self):
@@ -53,17 +55,17 @@ class TestMatMul(object):
     def _f(self, a, b):
         return F.matmul(a, b, transa=self.transa, transb=self.transb)
 
-    def test_forward(self):
-        y = self._f(self.a, self.b)
+    def test_forward(self, backend_config):
+        y = self._f(*backend_config.get_array((self.a, self.b)))
         assert y.dtype == self.dtype
         expected = numpy.matmul(
             _swap(self.a.astype(numpy.float64), self.transa),
             _swap(self.b.astype(numpy.float64), self.transb))
         testing.assert_allclose(y.array, expected, **self.fwd_tol)
 
-    def test_backward(self):
-        gradient_check.check_backward(self._f, (self.a, self.b), self.gy,
-                                      **self.grad_tol)
+    def test_backward(self, backend_config):
+        a, b, gy = backend_config.get_array((self.a, self.b, self.gy))
+        gradient_check.check_backward(self._f, (a, b), gy, **self.grad_tol)
 
     def test_double_backward(self):
         gradient_check.check_double_backward(

@@ -2,6 +2,7 @@ import numpy
 import pytest
 
 import chainer
+from chainer.backends import cuda
 from chainer import gradient_check
 import chainer.functions as F
 from chainer import testing
@@ -21,6 +22,8 @@ def _grad_tol(dtype):
                ((2, 1, 3), (4, 1))],
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }))
+@testing.inject_backend_tests(['test_forward', 'test_backward'],
+                              [{}, {'use_cuda': True}])
 class TestMaximumMinimum(object):
 
     def setup_method(self):
@@ -42,13 +45,15 @@ class TestMaximumMinimum(object):
         self.f = getattr(F, self.func)
         self.ref = getattr(numpy, self.func)
 
-    def test_forward(self):
-        y = self.f(self.x1, self.x2)
+    def test_forward(self, backend_config):
+        y = self.f(*backend_config.get_array((self.x1, self.x2)))
         assert y.dtype == self.dtype
-        numpy.testing.assert_array_equal(y.array, self.ref(self.x1, self.x2))
+        numpy.testing.assert_array_equal(cuda.to_cpu(y.array),
+                                         self.ref(self.x1, self.x2))
 
-    def test_backward(self):
-        gradient_check.check_backward(self.f, (self.x1, self.x2), self.gy,
+    def test_backward(self, backend_config):
+        x1, x2, gy = backend_config.get_array((self.x1, self.x2, self.gy))
+        gradient_check.check_backward(self.f, (x1, x2), gy,
                                       **_grad_tol(self.dtype))
 
     def test_double_backward(self):

@@ -2,6 +2,7 @@ import numpy
 import pytest
 
 import chainer
+from chainer.backends import cuda
 from chainer import gradient_check
 import chainer.functions as F
 from chainer import testing
@@ -29,6 +30,8 @@ def _distinct(shape, dtype):
     'keepdims': [False, True],
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }))
+@testing.inject_backend_tests(['test_forward', 'test_backward'],
+                              [{}, {'use_cuda': True}])
 class TestMaxMin(object):
 
     def setup_method(self):
@@ -42,15 +45,17 @@ class TestMaxMin(object):
     def _f(self, x):
         return getattr(F, self.func)(x, self.axis, self.keepdims)
 
-    def test_forward(self):
-        y = self._f(chainer.Variable(self.x))
+    def test_forward(self, backend_config):
+        y = self._f(chainer.Variable(backend_config.get_array(self.x)))
         assert y.dtype == self.dtype
-        assert isinstance(y.array, numpy.ndarray)
+        assert isinstance(y.array, backend_config.xp.ndarray)
         numpy.testing.assert_array_equal(
-            y.array, self.ref(self.x, self.axis, keepdims=self.keepdims))
+            cuda.to_cpu(y.array),
+            self.ref(self.x, self.axis, keepdims=self.keepdims))
 
-    def test_backward(self):
-        gradient_check.check_backward(self._f, self.x, self.gy,
+    def test_backward(self, backend_config):
+        x, gy = backend_config.get_array((self.x, self.gy))
+        gradient_check.check_backward(self._f, x, gy,
                                       **_grad_tol(self.dtype))
 
     def test_double_backward(self):
@@ -69,14 +74,16 @@ def test_max_ties_all_receive_gradient():
     'axis': [None, 0, 1, -1],
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }))
+@testing.inject_backend_tests(['test_forward'], [{}, {'use_cuda': True}])
 class TestArgMaxMin(object):
 
-    def test_forward(self):
+    def test_forward(self, backend_config):
         x = _distinct((3, 2, 4), self.dtype)
-        y = getattr(F, self.func)(chainer.Variable(x), self.axis)
+        y = getattr(F, self.func)(
+            chainer.Variable(backend_config.get_array(x)), self.axis)
         assert y.dtype == numpy.int32
         numpy.testing.assert_array_equal(
-            y.array, getattr(numpy, self.func)(x, self.axis))
+            cuda.to_cpu(y.array), getattr(numpy, self.func)(x, self.axis))
 
     def test_no_gradient(self):
         x = chainer.Variable(_distinct((3, 4), self.dtype))

@@ -2,6 +2,7 @@ import numpy
 import pytest
 
 import chainer
+from chainer.backends import cuda
 from chainer import gradient_check
 import chainer.functions as F
 from chainer import testing
@@ -22,6 +23,8 @@ def _tols(dtype):
     'keepdims': [True, False],
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }))
+@testing.inject_backend_tests(['test_forward', 'test_backward'],
+                              [{}, {'use_cuda': True}])
 class TestSum(object):
 
     def setup_method(self):
@@ -36,17 +39,17 @@ class TestSum(object):
     def _f(self, x):
         return F.sum(x, axis=self.axis, keepdims=self.keepdims)
 
-    def test_forward(self):
-        y = self._f(chainer.Variable(self.x))
+    def test_forward(self, backend_config):
+        y = self._f(chainer.Variable(backend_config.get_array(self.x)))
         assert y.dtype == self.dtype
-        assert isinstance(y.array, numpy.ndarray)
+        assert isinstance(y.array, backend_config.xp.ndarray)
         expected = self.x.astype(numpy.float64).sum(
             axis=self.axis, keepdims=self.keepdims)
         testing.assert_allclose(y.array, expected, **self.fwd_tol)
 
-    def test_backward(self):
-        gradient_check.check_backward(self._f, self.x, self.gy,
-                                      **self.grad_tol)
+    def test_backward(self, backend_config):
+        x, gy = backend_config.get_array((self.x, self.gy))
+        gradient_check.check_backward(self._f, x, gy, **self.grad_tol)
 
     def test_double_backward(self):
         gradient_check.check_double_backward(
@@ -79,6 +82,8 @@ class TestSumErrors(object):
                ((3, 2), ()), ((3, 2), (3, 2))],
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }))
+@testing.inject_backend_tests(['test_forward', 'test_backward'],
+                              [{}, {'use_cuda': True}])
 class TestSumTo(object):
 
     def setup_method(self):
@@ -92,18 +97,18 @@ class TestSumTo(object):
     def _f(self, x):
         return F.sum_to(x, self.out_shape)
 
-    def test_forward(self):
-        y = self._f(self.x)
+    def test_forward(self, backend_config):
+        y = self._f(backend_config.get_array(self.x))
         assert y.shape == self.out_shape
         # Adjoint of broadcasting: <bcast(v), x> == <v, sum_to(x)>.
         v = numpy.random.rand(*self.out_shape)
         testing.assert_allclose(
             (numpy.broadcast_to(v, self.x.shape) * self.x).sum(),
-            (v * y.array).sum(), **self.fwd_tol)
+            (v * cuda.to_cpu(y.array)).sum(), **self.fwd_tol)
 
-    def test_backward(self):
-        gradient_check.check_backward(self._f, self.x, self.gy,
-                                      **self.grad_tol)
+    def test_backward(self, backend_config):
+        x, gy = backend_config.get_array((self.x, self.gy))
+        gradient_check.check_backward(self._f, x, gy, **self.grad_tol)
 
     def test_double_backward(self):
         gradient_check.check_double_backward(

@@ -3,6 +3,7 @@ import numpy
 import pytest
 
 import chainer
+from chainer.backends import cuda
 from chainer import gradient_check
 import chainer.functions as F
 from chainer import testing
@@ -26,6 +27,10 @@ def _make_mask(shape, ratio, dtype):
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
     'ratio': [0.0, 0.3, 0.5],
 }))
+@testing.inject_backend_tests(
+    ['test_forward_values', 'test_forward_given_mask',
+     'test_test_mode_is_identity', 'test_backward'],
+    [{}, {'use_cuda': True}])
 class TestDropout(object):
 
     def setup_method(self):
@@ -35,41 +40,49 @@ class TestDropout(object):
             self.dtype)
         self.mask = _make_mask(self.shape, self.ratio, self.dtype)
 
-    def f(self, x):
+    def _with_mask(self, mask):
         # A fixed mask makes the function deterministic for the
         # numerical gradient.
-        return F.dropout(x, self.ratio, mask=self.mask)
+        return lambda x: F.dropout(x, self.ratio, mask=mask)
 
-    def test_forward_values(self):
-        y, mask = F.dropout(chainer.Variable(self.x), self.ratio,
+    def test_forward_values(self, backend_config):
+        x = backend_config.get_array(self.x)
+        y, mask = F.dropout(chainer.Variable(x), self.ratio,
                             return_mask=True)
+        assert isinstance(mask, backend_config.xp.ndarray)
         assert y.dtype == self.dtype
         assert mask.dtype == self.dtype
         assert mask.shape == self.shape
+        mask = cuda.to_cpu(mask)
         scale = self.dtype(1 / (1 - self.ratio))
         assert numpy.isin(mask, [0, scale]).all()
-        numpy.testing.assert_array_equal(y.array, self.x * mask)
+        numpy.testing.assert_array_equal(cuda.to_cpu(y.array),
+                                         self.x * mask)
 
-    def test_forward_given_mask(self):
-        y, mask = F.dropout(self.x, self.ratio, mask=self.mask,
-                            return_mask=True)
-        assert mask is self.mask
-        numpy.testing.assert_array_equal(y.array, self.x * self.mask)
+    def test_forward_given_mask(self, backend_config):
+        x, given = backend_config.get_array((self.x, self.mask))
+        y, mask = F.dropout(x, self.ratio, mask=given, return_mask=True)
+        assert mask is given
+        numpy.testing.assert_array_equal(cuda.to_cpu(y.array),
+                                         self.x * self.mask)
 
-    def test_test_mode_is_identity(self):
+    def test_test_mode_is_identity(self, backend_config):
+        x = backend_config.get_array(self.x)
         with chainer.using_config('train', False):
-            y, mask = F.dropout(self.x, self.ratio, return_mask=True)
+            y, mask = F.dropout(x, self.ratio, return_mask=True)
         assert isinstance(y, chainer.Variable)
-        assert y.array is self.x
+        assert y.array is x
         assert mask is None
 
-    def test_backward(self):
-        gradient_check.check_backward(self.f, self.x, self.gy,
+    def test_backward(self, backend_config):
+        x, gy, mask = backend_config.get_array((self.x, self.gy, self.mask))
+        gradient_check.check_backward(self._with_mask(mask), x, gy,
                                       **_grad_tol(self.dtype))
 
     def test_double_backward(self):
         gradient_check.check_double_backward(
-            self.f, self.x, self.gy, self.ggx, **_grad_tol(self.dtype))
+            self._with_mask(self.mask), self.x, self.gy, self.ggx,
+            **_grad_tol(self.dtype))
 
 
 def test_dropout_gradient_uses_forward_mask():

@@ -32,6 +32,9 @@ def _tols(dtype):
     'eps': [2e-5, 1e-1],
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }))
+@testing.inject_backend_tests(
+    ['test_forward', 'test_running_statistics', 'test_backward'],
+    [{}, {'use_cuda': True}])
 class TestBatchNormalization(object):
 
     def setup_method(self):
@@ -65,17 +68,18 @@ class TestBatchNormalization(object):
         return F.batch_normalization(x, gamma, beta, eps=self.eps,
                                      axis=self.axis)
 
-    def test_forward(self):
-        y = self._f(self.x, self.gamma, self.beta)
+    def test_forward(self, backend_config):
+        y = self._f(*backend_config.get_array((self.x, self.gamma, self.beta)))
         assert y.dtype == self.dtype
         testing.assert_allclose(y.array, self.expected, **self.fwd_tol)
 
-    def test_running_statistics(self):
-        rm = numpy.random.uniform(-1, 1, self.gamma.shape).astype(self.dtype)
-        rv = numpy.random.uniform(.5, 1, self.gamma.shape).astype(self.dtype)
-        rm0, rv0 = rm.copy(), rv.copy()
+    def test_running_statistics(self, backend_config):
+        rm0 = numpy.random.uniform(-1, 1, self.gamma.shape).astype(self.dtype)
+        rv0 = numpy.random.uniform(.5, 1, self.gamma.shape).astype(self.dtype)
+        x, gamma, beta, rm, rv = backend_config.get_array(
+            (self.x, self.gamma, self.beta, rm0.copy(), rv0.copy()))
         decay = 0.7
-        F.batch_normalization(self.x, self.gamma, self.beta, eps=self.eps,
+        F.batch_normalization(x, gamma, beta, eps=self.eps,
                               running_mean=rm, running_var=rv, decay=decay,
                               axis=self.axis)
         m = self.x.size // self.gamma.size
@@ -86,10 +90,10 @@ class TestBatchNormalization(object):
             rv, decay * rv0 + (1 - decay) * self.var * m / (m - 1),
             **self.fwd_tol)
 
-    def test_backward(self):
-        gradient_check.check_backward(
-            self._f, (self.x, self.gamma, self.beta), self.gy,
-            **self.grad_tol)
+    def test_backward(self, backend_config):
+        inputs, gy = backend_config.get_array(
+            ((self.x, self.gamma, self.beta), self.gy))
+        gradient_check.check_backward(self._f, inputs, gy, **self.grad_tol)
 
     def test_double_backward(self):
         gradient_check.check_double_backward(
@@ -101,6 +105,8 @@ class TestBatchNormalization(object):
     'shape': [((5, 3), (3,)), ((4, 3, 2, 2), (3,)), ((3, 4, 2), (4, 2))],
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }))
+@testing.inject_backend_tests(['test_forward', 'test_backward'],
+                              [{}, {'use_cuda': True}])
 class TestFixedBatchNormalization(object):
 
     def setup_method(self):
@@ -124,14 +130,15 @@ class TestFixedBatchNormalization(object):
     def _f(self, *args):
         return F.fixed_batch_normalization(*args, eps=self.eps)
 
-    def test_forward(self):
-        y = self._f(self.x, *self.params)
+    def test_forward(self, backend_config):
+        y = self._f(*backend_config.get_array((self.x,) + self.params))
         assert y.dtype == self.dtype
         testing.assert_allclose(y.array, self.expected, **self.fwd_tol)
 
-    def test_backward(self):
-        gradient_check.check_backward(
-            self._f, (self.x,) + self.params, self.gy, **self.grad_tol)
+    def test_backward(self, backend_config):
+        inputs, gy = backend_config.get_array(
+            ((self.x,) + self.params, self.gy))
+        gradient_check.check_backward(self._f, inputs, gy, **self.grad_tol)
 
     def test_double_backward(self):
         gradient_check.check_double_backward(

@@ -12,6 +12,8 @@ from chainer.utils import type_check
     'eps': [1e-5, 1e-1],
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }))
+@testing.inject_backend_tests(['test_forward', 'test_backward'],
+                              [{}, {'use_cuda': True}])
 class TestLayerNormalization(object):
 
     def setup_method(self):
@@ -39,14 +41,15 @@ class TestLayerNormalization(object):
     def _f(self, x, gamma, beta):
         return F.layer_normalization(x, gamma, beta, eps=self.eps)
 
-    def test_forward(self):
-        y = self._f(self.x, self.gamma, self.beta)
+    def test_forward(self, backend_config):
+        y = self._f(*backend_config.get_array((self.x, self.gamma, self.beta)))
         assert y.dtype == self.dtype
         testing.assert_allclose(y.array, self.expected, **self.fwd_tol)
 
-    def test_backward(self):
-        gradient_check.check_backward(
-            self._f, (self.x, self.gamma, self.beta), self.gy, **self.tol)
+    def test_backward(self, backend_config):
+        inputs, gy = backend_config.get_array(
+            ((self.x, self.gamma, self.beta), self.gy))
+        gradient_check.check_backward(self._f, inputs, gy, **self.tol)
 
     def test_double_backward(self):
         gradient_check.check_double_backward(

@@ -32,6 +32,8 @@ def _ref_avg_pool(x, k, s, p):
     ],
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }))
+@testing.inject_backend_tests(['test_forward', 'test_backward'],
+                              [{}, {'use_cuda': True}])
 class TestAveragePooling2D(object):
 
     def setup_method(self):
@@ -55,13 +57,14 @@ class TestAveragePooling2D(object):
     def _f(self, x):
         return F.average_pooling_2d(x, self.ksize, self.stride, self.pad)
 
-    def test_forward(self):
-        y = self._f(self.x)
+    def test_forward(self, backend_config):
+        y = self._f(backend_config.get_array(self.x))
         assert y.dtype == self.dtype
         testing.assert_allclose(y.array, self.expected, **self.fwd_tol)
 
-    def test_backward(self):
-        gradient_check.check_backward(self._f, self.x, self.gy, **self.tol)
+    def test_backward(self, backend_config):
+        x, gy = backend_config.get_array((self.x, self.gy))
+        gradient_check.check_backward(self._f, x, gy, **self.tol)
 
     def test_double_backward(self):
         gradient_check.check_double_backward(

@@ -2,6 +2,7 @@ import numpy
 import pytest
 
 import chainer
+from chainer.backends import cuda
 from chainer import gradient_check
 import chainer.functions as F
 from chainer import testing
@@ -35,6 +36,9 @@ def _ref_max_pool(x, k, s, p, cover_all):
     'cover_all': [True, False],
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }))
+@testing.inject_backend_tests(
+    ['test_forward', 'test_return_indices', 'test_backward'],
+    [{}, {'use_cuda': True}])
 class TestMaxPooling2D(object):
 
     def setup_method(self):
@@ -62,17 +66,19 @@ class TestMaxPooling2D(object):
         return F.max_pooling_2d(x, self.ksize, self.stride, self.pad,
                                 self.cover_all)
 
-    def test_forward(self):
-        y = self._f(self.x)
+    def test_forward(self, backend_config):
+        y = self._f(backend_config.get_array(self.x))
         assert y.dtype == self.dtype
         # Max pooling selects elements: the result is exact.
-        numpy.testing.assert_array_equal(y.array, self.expected)
+        numpy.testing.assert_array_equal(cuda.to_cpu(y.array), self.expected)
 
-    def test_return_indices(self):
-        y, idx = F.max_pooling_2d(self.x, self.ksize, self.stride,
-                                  self.pad, self.cover_all,
-                                  return_indices=True)
+    def test_return_indices(self, backend_config):
+        y, idx = F.max_pooling_2d(backend_config.get_array(self.x),
+                                  self.ksize, self.stride, self.pad,
+                                  self.cover_all, return_indices=True)
         assert idx.shape == y.shape
+        assert isinstance(idx, backend_config.xp.ndarray)
+        y, idx = cuda.to_cpu((y.array, idx))
         kh, kw = self.ksize
         sy, sx = self.ksize if self.stride is None else self.stride
         ph, pw = self.pad
@@ -80,10 +86,11 @@ class TestMaxPooling2D(object):
             n, c, i, j = pos
             r = i * sy - ph + int(idx[pos]) // kw
             q = j * sx - pw + int(idx[pos]) % kw
-            assert self.x[n, c, r, q] == y.array[pos]
+            assert self.x[n, c, r, q] == y[pos]
 
-    def test_backward(self):
-        gradient_check.check_backward(self._f, self.x, self.gy, **self.tol)
+    def test_backward(self, backend_config):
+        x, gy = backend_config.get_array((self.x, self.gy))
+        gradient_check.check_backward(self._f, x, gy, **self.tol)
 
     def test_double_backward(self):
         gradient_check.check_double_backward(

@@ -32,6 +32,8 @@ def _ref_unpool(x, k, s, p, outsize):
     ],
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }))
+@testing.inject_backend_tests(['test_forward', 'test_backward'],
+                              [{}, {'use_cuda': True}])
 class TestUnpooling2D(object):
 
     def setup_method(self):
@@ -64,14 +66,15 @@ class TestUnpooling2D(object):
         return F.unpooling_2d(x, self.ksize, self.stride, self.pad,
                               self.outsize, self.cover_all)
 
-    def test_forward(self):
-        y = self._f(self.x)
+    def test_forward(self, backend_config):
+        y = self._f(backend_config.get_array(self.x))
         assert y.dtype == self.dtype
         assert y.shape == self.expected.shape
         testing.assert_allclose(y.array, self.expected, **self.fwd_tol)
 
-    def test_backward(self):
-        gradient_check.check_backward(self._f, self.x, self.gy, **self.tol)
+    def test_backward(self, backend_config):
+        x, gy = backend_config.get_array((self.x, self.gy))
+        gradient_check.check_backward(self._f, x, gy, **self.tol)
 
     def test_double_backward(self):
         gradient_check.check_double_backward(
