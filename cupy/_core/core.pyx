@@ -913,6 +913,59 @@ cdef class ndarray:
         """Complex conjugate (see :func:`cupy.conjugate`)."""
         return _mod("cupy").conjugate(self)
 
+    def dot(self, b, out=None):
+        """Dot product with ``b`` (see :func:`cupy.dot`)."""
+        return _mod("cupy").dot(self, b, out)
+
+    def trace(self, offset=0, axis1=0, axis2=1, dtype=None, out=None):
+        """Sum along a diagonal (see :func:`cupy.trace`)."""
+        return _mod("cupy").trace(self, offset, axis1, axis2, dtype, out)
+
+    def repeat(self, repeats, axis=None):
+        """Repeat elements (see :func:`cupy.repeat`)."""
+        return _mod("cupy").repeat(self, repeats, axis)
+
+    def sort(self, axis=-1, kind=None, order=None, *, stable=None):
+        """Sort in place along ``axis`` (see :func:`cupy.sort`)."""
+        _mod("cupy._sorting.sort")._ndarray_sort(self, axis, kind, order, stable=stable)
+
+    def argsort(self, axis=-1, kind=None, order=None, *, stable=None):
+        """Indices that sort along ``axis`` (see :func:`cupy.argsort`)."""
+        return _mod("cupy").argsort(self, axis, kind, order, stable=stable)
+
+    def partition(self, kth, axis=-1, kind="introselect", order=None):
+        """Partition in place around ``kth`` (see :func:`cupy.partition`)."""
+        self[...] = _mod("cupy").partition(self, kth, axis, kind, order)
+
+    def argpartition(self, kth, axis=-1, kind="introselect", order=None):
+        """Indices that partition around ``kth`` (see :func:`cupy.argpartition`)."""
+        return _mod("cupy").argpartition(self, kth, axis, kind, order)
+
+    def searchsorted(self, v, side="left", sorter=None):
+        """Where ``v`` would be inserted to keep order (see :func:`cupy.searchsorted`)."""
+        return _mod("cupy").searchsorted(self, v, side, sorter)
+
+    def tobytes(self, order="C"):
+        """The data as bytes (copied to the host)."""
+        return self.get().tobytes(order)
+
+    def tofile(self, fid, sep="", format="%s"):
+        """Write the data to a file (copied to the host; see :meth:`numpy.ndarray.tofile`)."""
+        self.get().tofile(fid, sep, format)
+
+    def dumps(self):
+        """A pickle of the array."""
+        return _mod("pickle").dumps(self, protocol=2)
+
+    def dump(self, file):
+        """Pickle the array into ``file`` (a path or a writable file)."""
+        pickle = _mod("pickle")
+        if isinstance(file, (str, bytes)) or hasattr(file, "__fspath__"):
+            with open(file, "wb") as f:
+                pickle.dump(self, f, protocol=2)
+        else:
+            pickle.dump(self, file, protocol=2)
+
 
 class _Flags:
     """The ``flags`` of an ndarray (read-only)."""
