@@ -11,6 +11,7 @@ import numpy
 import cupy
 from cupy._core import _blas
 from cupy._core.core import ndarray
+from cupy._logic.extras import may_share_memory
 
 __all__ = ["dot", "vdot", "inner", "outer", "matmul", "tensordot", "kron", "trace"]
 
@@ -28,26 +29,6 @@ def _prod(shape):
     for s in shape:
         p *= s
     return p
-
-
-def _extent(x):
-    """The byte range ``[lo, hi)`` that ``x`` touches."""
-    lo = hi = x.data.ptr
-    for n, s in zip(x.shape, x.strides):
-        if n == 0:
-            return lo, lo
-        if s < 0:
-            lo += (n - 1) * s
-        else:
-            hi += (n - 1) * s
-    return lo, hi + x.itemsize
-
-
-def _overlap(x, y):
-    if x.size == 0 or y.size == 0:
-        return False
-    (a, b), (c, d) = _extent(x), _extent(y)
-    return a < d and c < b
 
 
 def _copy_into(dst, src):
@@ -244,7 +225,7 @@ def matmul(x1, x2, /, out=None, *, casting="same_kind", order="K", dtype=None):
     a3 = _to3(a, batch_shape, m, k)
     b3 = _to3(b, batch_shape, k, n)
     direct = (out is not None and out.dtype == dtype and out.flags.c_contiguous
-              and not _overlap(out, a) and not _overlap(out, b))
+              and not may_share_memory(out, a) and not may_share_memory(out, b))
     c = out if direct else cupy.empty(out_shape, dtype)
     _matmul3(a3, b3, c.reshape(_prod(batch_shape), m, n))
     if out is None:
