@@ -131,12 +131,7 @@ ${typedefs}
             const _index_t _begin = (_v % _nsplit) * static_cast<_index_t>(_layout.chunk);
             _index_t _end = _begin + static_cast<_index_t>(_layout.chunk);
             if (_end > _red_size) _end = _red_size;
-            for (_index_t _J = _begin + _lane; _J < _end; _J += _group) {
-                _in_ind.set(_o * _red_size + _J);
-${loads}
-                const _type_reduce _x = static_cast<_type_reduce>(${map_expr});
-                ${acc_update}
-            }
+${loop}
         }
         _smem[_tid] = _acc;
         _svalid[_tid] = _valid;
@@ -194,6 +189,28 @@ ${out_stores}
 #undef _CUPY_REDUCE
 """)
 
+# The reduced range walked with the multi-index recomputed per element (any layout).
+_LOOP_INDEXED = """\
+            for (_index_t _J = _begin + _lane; _J < _end; _J += _group) {
+                _in_ind.set(_o * _red_size + _J);
+${loads}
+                const _type_reduce _x = static_cast<_type_reduce>(${map_expr});
+                ${acc_update}
+            }"""
+# When the reduced axes merge into one, consecutive elements of a lane are one stride apart:
+# the first element's address is computed once and then stepped, which saves the per-element
+# index arithmetic (a division per axis).
+_LOOP_STEPPED = """\
+            if (_begin + _lane < _end) {
+                _in_ind.set(_o * _red_size + _begin + _lane);
+${pointers}
+                for (_index_t _J = _begin + _lane; _J < _end; _J += _group) {
+${loads}
+                    const _type_reduce _x = static_cast<_type_reduce>(${map_expr});
+                    ${acc_update}
+                }
+            }"""
+
 _ACC_IDENTITY = ("_type_reduce _acc = static_cast<_type_reduce>({identity});\n"
                  "        const bool _valid = true;")
 _UPDATE_IDENTITY = "{ const _type_reduce _l = _acc; _acc = _CUPY_REDUCE(_l, _x); }"
@@ -209,10 +226,11 @@ cdef str _carray_type(object dtype, Py_ssize_t ndim, bint contig, str index_t):
 
 
 cdef str _render(ReductionSpec spec, list args, Py_ssize_t in_ndim, Py_ssize_t out_ndim,
-                 bint use_int32, Py_ssize_t block_size):
+                 bint use_int32, Py_ssize_t block_size, bint stepped):
     cdef KernelArg k
     index_t = "int" if use_int32 else "ptrdiff_t"
     params, loads, out_loads, out_stores = [], [], [], []
+    pointers, stepped_loads = [], []
     for k in args:
         if not k.is_array:
             params.append(f"const {_ctype_of(k.var_dtype)} {k.name}")
@@ -237,7 +255,27 @@ cdef str _render(ReductionSpec spec, list args, Py_ssize_t in_ndim, Py_ssize_t o
                 loads.append(f"const {var_t} {k.name} = {elem};")
             else:
                 loads.append(f"const {var_t} {k.name} = _cupy_cast<{var_t}>({elem});")
+            st = _ctype_of(k.storage_dtype)
+            pointers.append(
+                f"const char* _p_{k.name} = reinterpret_cast<const char*>(&{elem});\n"
+                f"const ptrdiff_t _d_{k.name} = _raw_{k.name}.strides()[{in_ndim - 1}] * "
+                f"static_cast<ptrdiff_t>(_group);")
+            value = f"*reinterpret_cast<const {st}*>(_p_{k.name})"
+            if k.storage_dtype != k.var_dtype:
+                value = f"_cupy_cast<{var_t}>({value})"
+            stepped_loads.append(f"const {var_t} {k.name} = {value}; _p_{k.name} += _d_{k.name};")
     has_identity = spec.identity is not None
+    acc_update = _UPDATE_IDENTITY if has_identity else _UPDATE_NO_IDENTITY
+    if stepped:
+        loop = string.Template(_LOOP_STEPPED).substitute(
+            pointers="\n".join("                " + line for p in pointers
+                               for line in p.split("\n")),
+            loads="\n".join("                    " + x for x in stepped_loads),
+            map_expr=spec.map_expr, acc_update=acc_update)
+    else:
+        loop = string.Template(_LOOP_INDEXED).substitute(
+            loads="\n".join("                " + x for x in loads),
+            map_expr=spec.map_expr, acc_update=acc_update)
     return _TEMPLATE.substitute(
         preamble=spec.preamble,
         reduce_expr=spec.reduce_expr.replace("\n", " "),
@@ -251,9 +289,7 @@ cdef str _render(ReductionSpec spec, list args, Py_ssize_t in_ndim, Py_ssize_t o
         block_size=block_size,
         acc_init=(_ACC_IDENTITY.format(identity=spec.identity) if has_identity
                   else _ACC_NO_IDENTITY),
-        acc_update=_UPDATE_IDENTITY if has_identity else _UPDATE_NO_IDENTITY,
-        loads="\n".join("                " + s for s in loads),
-        map_expr=spec.map_expr,
+        loop=loop,
         out_loads="\n".join("                " + s for s in out_loads),
         post_map_expr=spec.post_map_expr,
         out_stores="\n".join("                " + s for s in out_stores),
@@ -460,7 +496,10 @@ def launch_reduction(ReductionSpec spec, list in_args, list out_args, tuple axes
         if k.is_array else k.var_dtype.char for k in all_args)
     f = memo.get(key)
     if f is None:
-        source = _render(spec, all_args, in_nd, out_nd, use_int32, block)
+        # One reduced axis after merging: step addresses instead of re-deriving the index
+        # (unless the map expression reads the input indexer itself).
+        stepped = in_nd - out_nd == 1 and "_in_ind" not in spec.map_expr
+        source = _render(spec, all_args, in_nd, out_nd, use_int32, block, stepped)
         f = compiler.compile_with_cache(source, spec.options).get_function(spec.name)
         memo[key] = f
     launch_args = []
