@@ -1,5 +1,6 @@
 """L1 regularisation hook."""
 import chainer
+from chainer.backends import cuda
 
 
 class Lasso(object):
@@ -33,4 +34,14 @@ class Lasso(object):
         if param._loss_scale is not None:
             rate *= param._loss_scale
         with chainer.using_device(param.device):
-            g += rate * param.device.xp.sign(p)
+            if isinstance(g, cuda.ndarray):
+                # sign(p) inline, with NumPy's sign of 0 (0) and of NaN
+                # (NaN).
+                cuda.elementwise(
+                    'T p, T decay', 'T g',
+                    '''T s = p > T(0) ? T(1) : p < T(0) ? T(-1) :
+                             p == T(0) ? T(0) : p;
+                       g += decay * s;''',
+                    'lasso')(p, rate, g)
+            else:
+                g += rate * param.device.xp.sign(p)

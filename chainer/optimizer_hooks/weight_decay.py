@@ -1,5 +1,6 @@
 """L2 regularisation hook."""
 import chainer
+from chainer.backends import cuda
 
 
 class WeightDecay(object):
@@ -41,4 +42,8 @@ class WeightDecay(object):
             # The gradient is still scaled; scale the decay the same way.
             rate *= param._loss_scale
         with chainer.using_device(param.device):
-            g += rate * p
+            if isinstance(g, cuda.ndarray):
+                cuda.elementwise('T p, T decay', 'T g', 'g += decay * p',
+                                 'weight_decay')(p, rate, g)
+            else:
+                g += rate * p

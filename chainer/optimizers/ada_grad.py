@@ -1,4 +1,5 @@
 """AdaGrad."""
+from chainer.backends import cuda
 from chainer import optimizer
 
 _default_hyperparam = optimizer.Hyperparameter()
@@ -30,6 +31,18 @@ class AdaGradRule(optimizer.UpdateRule):
         h += grad * grad
         param.array -= self.hyperparam.lr * grad / (
             xp.sqrt(h) + self.hyperparam.eps)
+
+    def update_core_gpu(self, param):
+        grad = param.grad
+        if grad is None:
+            return
+        # ``T(sqrt(h))`` rounds float16 once, as NumPy's float16 sqrt does.
+        cuda.elementwise(
+            'T grad, T lr, T eps', 'T param, T h',
+            '''h += grad * grad;
+               param -= lr * grad / (T(sqrt(h)) + eps);''',
+            'adagrad')(grad, self.hyperparam.lr, self.hyperparam.eps,
+                       param.array, self.state['h'])
 
 
 class AdaGrad(optimizer.GradientMethod):

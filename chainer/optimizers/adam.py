@@ -1,6 +1,7 @@
 """Adam and its variants (AMSGrad, AdaBound, AMSBound)."""
 import math
 
+from chainer.backends import cuda
 from chainer import optimizer
 
 _default_hyperparam = optimizer.Hyperparameter()
@@ -95,6 +96,23 @@ class AdamRule(optimizer.UpdateRule):
                                   * param.array)).astype(param.dtype,
                                                          copy=False)
 
+    def update_core_gpu(self, param):
+        grad = param.grad
+        if grad is None:
+            return
+        hp = self.hyperparam
+        self._check_eps(grad.dtype)
+        if hp.adabound:
+            lower, upper = self._bounds()
+        else:
+            lower = upper = 0
+        outs = [param.array, self.state['m'], self.state['v']]
+        if hp.amsgrad:
+            outs.append(self.state['vhat'])
+        _adam_kernel(bool(hp.amsgrad), bool(hp.adabound))(
+            grad, self.alpha_t, 1 - hp.beta1, 1 - hp.beta2, hp.eps, hp.eta,
+            hp.weight_decay_rate, lower, upper, *outs)
+
     def _bounds(self):
         hp = self.hyperparam
         initial_alpha = self.initial_alpha
@@ -115,6 +133,34 @@ class AdamRule(optimizer.UpdateRule):
     def lr(self):
         """Alias of :attr:`alpha_t`."""
         return self.alpha_t
+
+
+@cuda.memoize(for_each_device=True)
+def _adam_kernel(amsgrad, adabound):
+    # One kernel per parameter and step.  Every operation is done in the
+    # parameter's dtype, in the order of ``update_core_cpu``, and the
+    # ``1 - beta`` coefficients come in formed in double precision, so
+    # that both paths round alike.  The comparisons keep NumPy's NaN
+    # propagation of ``maximum`` and ``clip``.
+    out_params = 'T param, T m, T v'
+    body = ['m += one_minus_beta1 * (grad - m);',
+            'v += one_minus_beta2 * (grad * grad - v);']
+    if amsgrad:
+        out_params += ', T vhat'
+        body.append('vhat = (vhat >= v || vhat != vhat) ? vhat : v;')
+        body.append('T step = alpha_t / (T(sqrt(vhat)) + eps);')
+    else:
+        body.append('T step = alpha_t / (T(sqrt(v)) + eps);')
+    if adabound:
+        body.append('step = step < lower ? lower : step;')
+        body.append('step = step > upper ? upper : step;')
+    body.append('param -= eta * (step * m + weight_decay_rate * param);')
+    name = 'adam' + ('_amsgrad' if amsgrad else '') + (
+        '_adabound' if adabound else '')
+    return cuda.elementwise(
+        'T grad, T alpha_t, T one_minus_beta1, T one_minus_beta2, T eps, '
+        'T eta, T weight_decay_rate, T lower, T upper',
+        out_params, '\n'.join(body), name)
 
 
 class Adam(optimizer.GradientMethod):

@@ -1,4 +1,5 @@
 """Momentum SGD."""
+from chainer.backends import cuda
 from chainer import optimizer
 
 _default_hyperparam = optimizer.Hyperparameter()
@@ -33,6 +34,18 @@ class MomentumSGDRule(optimizer.UpdateRule):
         v *= self.hyperparam.momentum
         v -= self.hyperparam.lr * grad
         param.array += v
+
+    def update_core_gpu(self, param):
+        grad = param.grad
+        if grad is None:
+            return
+        cuda.elementwise(
+            'T grad, T lr, T momentum', 'T param, T v',
+            '''v = momentum * v - lr * grad;
+               param += v;''',
+            'momentum_sgd')(grad, self.hyperparam.lr,
+                            self.hyperparam.momentum, param.array,
+                            self.state['v'])
 
 
 class MomentumSGD(optimizer.GradientMethod):

@@ -1,4 +1,5 @@
 """Nesterov's accelerated gradient."""
+from chainer.backends import cuda
 from chainer import optimizer
 
 _default_hyperparam = optimizer.Hyperparameter()
@@ -35,6 +36,23 @@ class NesterovAGRule(optimizer.UpdateRule):
         v -= lr * grad
         param.array += momentum * momentum * v
         param.array -= (1 + momentum) * lr * grad
+
+    def update_core_gpu(self, param):
+        grad = param.grad
+        if grad is None:
+            return
+        lr, momentum = self.hyperparam.lr, self.hyperparam.momentum
+        # The coefficients are formed in double precision, as on the CPU,
+        # so both paths round the same products.
+        cuda.elementwise(
+            'T grad, T lr, T momentum, T momentum_sq, T grad_coeff',
+            'T param, T v',
+            '''v = momentum * v - lr * grad;
+               param += momentum_sq * v;
+               param -= grad_coeff * grad;''',
+            'nesterov_ag')(grad, lr, momentum, momentum * momentum,
+                           (1 + momentum) * lr, param.array,
+                           self.state['v'])
 
 
 class NesterovAG(optimizer.GradientMethod):

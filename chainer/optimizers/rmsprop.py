@@ -1,4 +1,5 @@
 """RMSprop."""
+from chainer.backends import cuda
 from chainer import optimizer
 
 _default_hyperparam = optimizer.Hyperparameter()
@@ -32,18 +33,23 @@ class RMSpropRule(optimizer.UpdateRule):
         with param.device:
             self.state['ms'] = param.device.xp.zeros_like(param.array)
 
-    def update_core_cpu(self, param):
-        grad = param.grad
-        if grad is None:
-            return
+    def _check_eps(self, dtype):
         hp = self.hyperparam
-        eps = grad.dtype.type(hp.eps)
+        eps = dtype.type(hp.eps)
         if hp.eps != 0 and eps == 0:
             # eps would vanish in the parameter's precision and divisions
             # by zero would follow.
             raise ValueError(
                 'eps of RMSprop optimizer is too small for {} ({})'.format(
-                    grad.dtype.name, hp.eps))
+                    dtype.name, hp.eps))
+        return eps
+
+    def update_core_cpu(self, param):
+        grad = param.grad
+        if grad is None:
+            return
+        hp = self.hyperparam
+        eps = self._check_eps(grad.dtype)
         xp = param.device.xp
         ms = self.state['ms']
         ms *= hp.alpha
@@ -53,6 +59,25 @@ class RMSpropRule(optimizer.UpdateRule):
         else:
             denom = xp.sqrt(ms) + eps
         param.array -= hp.lr * grad / denom
+
+    def update_core_gpu(self, param):
+        grad = param.grad
+        if grad is None:
+            return
+        hp = self.hyperparam
+        eps = self._check_eps(grad.dtype)
+        if hp.eps_inside_sqrt:
+            denom = 'T(sqrt(ms + eps))'
+        else:
+            denom = 'T(sqrt(ms)) + eps'
+        # ``1 - alpha`` is formed in double precision, as on the CPU.
+        cuda.elementwise(
+            'T grad, T lr, T alpha, T one_minus_alpha, T eps',
+            'T param, T ms',
+            '''ms = alpha * ms + one_minus_alpha * grad * grad;
+               param -= lr * grad / ({});'''.format(denom),
+            'rmsprop')(grad, hp.lr, hp.alpha, 1 - hp.alpha, eps,
+                       param.array, self.state['ms'])
 
 
 class RMSprop(optimizer.GradientMethod):

@@ -1,4 +1,5 @@
 """Vanilla stochastic gradient descent."""
+from chainer.backends import cuda
 from chainer import optimizer
 
 _default_hyperparam = optimizer.Hyperparameter()
@@ -25,6 +26,13 @@ class SGDRule(optimizer.UpdateRule):
         if grad is None:
             return
         param.array -= self.hyperparam.lr * grad
+
+    def update_core_gpu(self, param):
+        grad = param.grad
+        if grad is None:
+            return
+        cuda.elementwise('T grad, T lr', 'T param', 'param -= lr * grad',
+                         'sgd')(grad, self.hyperparam.lr, param.array)
 
 
 class SGD(optimizer.GradientMethod):

@@ -145,3 +145,23 @@ def test_update_rule_level_hook():
     numpy.testing.assert_allclose(link.w.array, [0.5, 0.5])
     with pytest.raises(ValueError):
         link.w.update_rule.add_hook(optimizer_hooks.WeightDecay(0.5))
+
+
+@testing.attr.gpu
+@pytest.mark.parametrize('hook', [optimizer_hooks.WeightDecay(0.3),
+                                  optimizer_hooks.Lasso(0.3)])
+def test_fused_hook_equals_numpy(hook):
+    # Zeros and a NaN check that the fused Lasso kernel keeps NumPy's sign.
+    rng = numpy.random.RandomState(0)
+    p = rng.uniform(-1, 1, (4, 5)).astype(numpy.float32)
+    p[0, :3] = [0., -0., numpy.nan]
+    g = rng.uniform(-1, 1, p.shape).astype(numpy.float32)
+    expected = chainer.Parameter(p.copy())
+    expected.grad = g.copy()
+    hook(None, expected)
+    param = chainer.Parameter(cuda.to_gpu(p))
+    param.grad = cuda.to_gpu(g)
+    hook(None, param)
+    assert isinstance(param.grad, cuda.ndarray)
+    numpy.testing.assert_allclose(cuda.to_cpu(param.grad), expected.grad,
+                                  rtol=1e-6, atol=1e-7)

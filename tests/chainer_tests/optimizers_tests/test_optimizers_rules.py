@@ -244,3 +244,63 @@ def test_linear_regression_converges(backend_config, cls, kwargs):
     assert last < 1e-3 * first
     testing.assert_allclose(model.W.array, true_w, atol=0.05, rtol=0)
     testing.assert_allclose(model.b.array, [0.3], atol=0.05, rtol=0)
+
+
+# Every rule's fused ``update_core_gpu`` against its NumPy
+# ``update_core_cpu``, parameter and state, over several steps.
+GPU_CASES = [
+    (optimizers.SGD, {'lr': 0.1}),
+    (optimizers.MomentumSGD, {'lr': 0.1, 'momentum': 0.7}),
+    (optimizers.NesterovAG, {'lr': 0.1, 'momentum': 0.7}),
+    (optimizers.AdaGrad, {'lr': 0.1, 'eps': 1e-4}),
+    (optimizers.RMSprop, {'lr': 0.1, 'alpha': 0.9, 'eps': 1e-4}),
+    (optimizers.RMSprop, {'lr': 0.1, 'eps': 1e-2, 'eps_inside_sqrt': True}),
+    (optimizers.Adam, {'alpha': 0.1, 'eps': 1e-4}),
+    (optimizers.Adam, {'alpha': 0.1, 'eps': 1e-4, 'eta': 0.5,
+                       'weight_decay_rate': 0.1}),
+    (optimizers.Adam, {'alpha': 0.1, 'eps': 1e-4, 'amsgrad': True}),
+    (optimizers.Adam, {'alpha': 0.1, 'eps': 1e-4, 'adabound': True,
+                       'final_lr': 0.05}),
+    (optimizers.Adam, {'alpha': 0.1, 'eps': 1e-4, 'amsgrad': True,
+                       'adabound': True, 'final_lr': 0.05}),
+]
+
+# float16 exercises the per-operation rounding of the kernels; float64 is
+# covered by test_update_matches_reference on @cupy:0.
+_GPU_TOL = {numpy.float16: 1e-3, numpy.float32: 1e-6}
+
+
+def _fail_cpu_update(param):
+    raise AssertionError('update_core_cpu called for a cupy parameter')
+
+
+@testing.attr.gpu
+@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32])
+@pytest.mark.parametrize('cls,kwargs', GPU_CASES)
+def test_gpu_update_equals_numpy_update(cls, kwargs, dtype):
+    rng = numpy.random.RandomState(2)
+    p0 = rng.uniform(-1, 1, (5, 7)).astype(dtype)
+    cpu_link = _param_link(p0)
+    gpu_link = _param_link(p0)
+    gpu_link.to_device('@cupy:0')
+    cpu_opt = cls(**kwargs).setup(cpu_link)
+    gpu_opt = cls(**kwargs).setup(gpu_link)
+    gpu_link.w.update_rule.update_core_cpu = _fail_cpu_update
+    tol = _GPU_TOL[dtype]
+    for _ in range(N_STEPS):
+        g = rng.uniform(-1, 1, p0.shape).astype(dtype)
+        cpu_link.w.grad = g.copy()
+        gpu_link.w.grad = cuda.to_gpu(g)
+        cpu_opt.update()
+        gpu_opt.update()
+        assert gpu_link.w.dtype == dtype
+        numpy.testing.assert_allclose(
+            cuda.to_cpu(gpu_link.w.array), cpu_link.w.array,
+            rtol=tol, atol=tol)
+        cpu_state = cpu_link.w.update_rule.state
+        gpu_state = gpu_link.w.update_rule.state
+        assert set(gpu_state) == set(cpu_state)
+        for key in cpu_state:
+            numpy.testing.assert_allclose(
+                cuda.to_cpu(gpu_state[key]), cpu_state[key],
+                rtol=tol, atol=tol, err_msg=key)
