@@ -16,8 +16,8 @@ Conventions are cuSOLVER's (and LAPACK's):
   ``-i`` when argument ``i`` was illegal, positive for a numerical failure (exactly zero pivot,
   non-positive-definite minor, no convergence), as LAPACK defines it per routine. Nothing here
   raises for a numerical failure: the caller reads ``info``. Empty problems leave it untouched;
-* flags are characters: ``trans`` 'N'/'T'/'C', ``uplo`` 'L'/'U', ``jobz`` 'N'/'V', ``jobu`` and
-  ``jobvt`` 'A'/'S'/'N';
+* flags are characters: ``trans`` 'N'/'T'/'C', ``uplo`` 'L'/'U', ``jobz`` and ``jobvr``
+  'N'/'V', ``jobu`` and ``jobvt`` 'A'/'S'/'N';
 * ``dtype`` is float32, float64, complex64 or complex128 (``SUPPORTED``). Work is ordered on the
   current stream.
 
@@ -116,6 +116,25 @@ def gesvd(jobu, jobvt, m, n, a, lda, stride_a, s, u, ldu, stride_u, vt, ldvt, st
                      stride_vt, info, batch, _check_dtype(dtype))
 
 
+def geev(jobvr, n, a, lda, stride_a, w, vr, ldvr, stride_vr, info, batch, dtype):
+    """Eigenvalues and, with ``jobvr == 'V'``, right eigenvectors of the general square A
+    (destroyed); with 'N', ``vr`` is not touched (it may be 0).
+
+    ``w`` (``n`` per matrix) has the *complex* type of ``dtype`` even for real A: a real A's
+    complex eigenvalues come in adjacent conjugate pairs, the one with the positive imaginary
+    part first. ``vr`` has ``dtype``; eigenvectors have unit 2-norm with the largest component
+    real. For complex A the eigenvector of ``w[j]`` is column ``j``. For real A, so is that of
+    a real ``w[j]``, while a pair ``w[j], w[j+1] = conj(w[j])`` shares columns ``j`` and
+    ``j+1``: its vectors are ``vr[:, j] + i vr[:, j+1]`` and ``vr[:, j] - i vr[:, j+1]``
+    (LAPACK's packing, which cuSOLVER keeps). ``info`` is positive when the QR algorithm did
+    not converge."""
+    _check_flag("jobvr", jobvr, ("N", "V"))
+    if jobvr == "V" and ldvr < max(n, 1):
+        raise ValueError(f"geev needs ldvr >= n, got n={n}, ldvr={ldvr}")
+    _backend().geev(jobvr, n, a, lda, stride_a, w, vr, ldvr, stride_vr, info, batch,
+                    _check_dtype(dtype))
+
+
 def syevd(jobz, uplo, n, a, lda, stride_a, w, info, batch, dtype):
     """Eigenvalues (ascending, in ``w``) of the Hermitian A read from its ``uplo`` triangle;
     with ``jobz == 'V'`` the orthonormal eigenvectors overwrite A's columns. (``heevd`` for
@@ -143,6 +162,7 @@ class _CusolverSolver:
     host; each call's workspace comes from the memory pool and is reused across the batch."""
 
     _REAL = {"f": "f", "d": "d", "F": "f", "D": "d"}
+    _COMPLEX = {"f": "F", "d": "D", "F": "F", "D": "D"}
 
     def __init__(self):
         from cupy_backends.cuda.libs import cusolver
@@ -152,6 +172,8 @@ class _CusolverSolver:
         self._ops = {"N": lib.CUBLAS_OP_N, "T": lib.CUBLAS_OP_T, "C": lib.CUBLAS_OP_C}
         self._fill = {"L": lib.CUBLAS_FILL_MODE_LOWER, "U": lib.CUBLAS_FILL_MODE_UPPER}
         self._eig = {"N": lib.CUSOLVER_EIG_MODE_NOVECTOR, "V": lib.CUSOLVER_EIG_MODE_VECTOR}
+        self._cuda_type = {"f": lib.CUDA_R_32F, "d": lib.CUDA_R_64F, "F": lib.CUDA_C_32F,
+                           "D": lib.CUDA_C_64F}
 
         def table(fmt, names=("s", "d", "c", "z")):
             return {t: getattr(lib, fmt.format(p)) for t, p in zip("fdFD", names)}
@@ -269,3 +291,33 @@ class _CusolverSolver:
         for i in range(batch):
             self._syevd[t](h, mode, fill, n, a + i * stride_a * isz, lda, w + i * n * wsz,
                            work.data.ptr, lwork, info + i * 4)
+
+    def geev(self, jobvr, n, a, lda, stride_a, w, vr, ldvr, stride_vr, info, batch, dtype):
+        if batch <= 0 or n <= 0:
+            return
+        # The 64-bit API (cusolverDnXgeev, the only general eigensolver): no 32-bit limit.
+        import cupy
+        lib, h, isz = self._lib, self._handle(), dtype.itemsize
+        t = self._cuda_type[dtype.char]
+        ct = numpy.dtype(self._COMPLEX[dtype.char])
+        tw = self._cuda_type[ct.char]
+        vectors = jobvr == "V"
+        no_vl, mode_r = lib.CUSOLVER_EIG_MODE_NOVECTOR, self._eig[jobvr]
+        params = lib.createParams()
+        try:
+            dev_bytes, host_bytes = lib.xgeev_bufferSize(
+                h, params, no_vl, mode_r, n, t, a, lda, tw, w, t, 0, 1, t,
+                vr if vectors else 0, ldvr, t)
+            dev_work = cupy.empty(max(dev_bytes, 1), numpy.uint8)
+            host_work = numpy.empty(max(host_bytes, 1), numpy.uint8)
+            for i in range(batch):
+                lib.xgeev(h, params, no_vl, mode_r, n, t, a + i * stride_a * isz, lda, tw,
+                          w + i * n * ct.itemsize, t, 0, 1, t,
+                          vr + i * stride_vr * isz if vectors else 0, ldvr, t,
+                          dev_work.data.ptr, dev_bytes, host_work.ctypes.data, host_bytes,
+                          info + i * 4)
+            if host_bytes:
+                # The host workspace must outlive the work queued on the stream.
+                cupy.cuda.get_current_stream().synchronize()
+        finally:
+            lib.destroyParams(params)

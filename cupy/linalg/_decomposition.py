@@ -1,4 +1,5 @@
-"""Matrix decompositions: ``cholesky``, ``qr``, ``svd``, ``svdvals``, ``eigh``, ``eigvalsh``.
+"""Matrix decompositions: ``cholesky``, ``qr``, ``svd``, ``svdvals`` (the eigenvalue problems are
+in :mod:`cupy.linalg._eigen`).
 
 Each works on stacks of matrices ``(..., M, N)`` like NumPy 2: the input is copied once into a
 column-major batch (``_util.column_major``), the dense solver (``cupy._core._solver``: cuSOLVER
@@ -12,10 +13,10 @@ import warnings
 import cupy
 from cupy._core import _solver
 from cupy.linalg import _util
+from cupy.linalg._eigen import eigh, eigvalsh
 
-__all__ = ["cholesky", "qr", "svd", "svdvals", "eigh", "eigvalsh"]
+__all__ = ["cholesky", "qr", "svd", "svdvals"]
 
-EighResult = collections.namedtuple("EighResult", ["eigenvalues", "eigenvectors"])
 QRResult = collections.namedtuple("QRResult", ["Q", "R"])
 SVDResult = collections.namedtuple("SVDResult", ["U", "S", "Vh"])
 
@@ -261,60 +262,3 @@ def svdvals(x, /):
         array([6.70820393, 2.23606798])
     """
     return svd(x, compute_uv=False, hermitian=False)
-
-
-def _eigh(a, UPLO, vectors):
-    uplo = UPLO.upper()
-    if uplo not in ("L", "U"):
-        raise ValueError("UPLO argument must be 'L' or 'U'")
-    a = _util.asarray(a)
-    _util.assert_stacked_square(a)
-    dtype = _util.linalg_type(a)
-    rdtype = _util.real_type(dtype)
-    n = a.shape[-1]
-    if a.size == 0:
-        w = cupy.empty(a.shape[:-1], rdtype)
-        return (w, cupy.empty(a.shape, dtype)) if vectors else w
-    x = _util.column_major(a, dtype)
-    batch = x.shape[0]
-    w = cupy.empty((batch, n), rdtype)
-    info = _util.new_info(batch)
-    _solver.syevd("V" if vectors else "N", uplo, n, x.data.ptr, n, n * n, w.data.ptr,
-                  info.data.ptr, batch, dtype)
-    _util.check_info(info, "Eigenvalues did not converge")
-    w = w.reshape(a.shape[:-1])
-    if not vectors:
-        return w
-    # Column j of the column-major buffer is the eigenvector of w[j].
-    return w, cupy.ascontiguousarray(x.swapaxes(-1, -2)).reshape(a.shape)
-
-
-def eigh(a, UPLO="L"):
-    """Eigenvalues and eigenvectors of Hermitian (real symmetric) matrices.
-
-    Args:
-        a (cupy.ndarray): ``(..., M, M)`` matrices; only the ``UPLO`` triangle is read.
-        UPLO ({'L', 'U'}): the triangle to read.
-
-    Returns:
-        EighResult: ``eigenvalues`` ``(..., M)`` real and ascending, ``eigenvectors``
-        ``(..., M, M)`` with the normalized eigenvector of ``eigenvalues[..., j]`` in column
-        ``j``.
-
-    Example:
-        >>> w, v = cupy.linalg.eigh(cupy.array([[2., 1.], [1., 2.]]))
-        >>> w
-        array([1., 3.])
-    """
-    return EighResult(*_eigh(a, UPLO, True))
-
-
-def eigvalsh(a, UPLO="L"):
-    """Eigenvalues of Hermitian (real symmetric) matrices, ascending (see :func:`eigh`).
-
-    Example:
-        >>> cupy.linalg.eigvalsh(cupy.array([[2., 1.], [1., 2.]]))
-        array([1., 3.])
-    """
-    return _eigh(a, UPLO, False)
-

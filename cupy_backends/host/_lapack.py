@@ -12,6 +12,9 @@ exceptions. Batches loop over the matrices.
 
 SVDs use LAPACK's divide-and-conquer ``gesdd`` (NumPy's choice); it computes the same
 factorization as cuSOLVER's ``gesvd`` (vectors are unique up to phase either way).
+
+``geev`` returns LAPACK's real-type ``wr``/``wi`` for real matrices; they are written into the
+complex ``w`` that cuSOLVER's ``Xgeev`` fills, so callers see one layout.
 """
 import numpy
 
@@ -55,6 +58,10 @@ def _info(info, batch):
 
 def _real(dtype):
     return numpy.dtype(dtype.char.lower())
+
+
+def _complex(dtype):
+    return numpy.dtype(dtype.char.upper())
 
 
 def getrf(m, n, a, lda, stride_a, ipiv, info, batch, dtype):
@@ -153,3 +160,25 @@ def syevd(jobz, uplo, n, a, lda, stride_a, w, info, batch, dtype):
         _vec(w, i, n, _real(dtype))[...] = ww
         if vectors:
             am[...] = v
+
+
+def geev(jobvr, n, a, lda, stride_a, w, vr, ldvr, stride_vr, info, batch, dtype):
+    """General eigenproblem, right eigenvectors only (``cupy._core._solver.geev``)."""
+    if batch <= 0 or n <= 0:
+        return
+    f, st = _func("geev", dtype), _info(info, batch)
+    vectors = jobvr == "V"
+    cdtype = _complex(dtype)
+    for i in range(batch):
+        # A is destroyed by contract, so SciPy may work in it instead of a copy.
+        am = _mat(a, i, stride_a, n, n, lda, dtype)
+        wv = _vec(w, i, n, cdtype)
+        if dtype.kind == "c":
+            ww, _, v, st[i] = f(am, compute_vl=0, compute_vr=int(vectors), overwrite_a=1)
+            wv[...] = ww
+        else:
+            wr, wi, _, v, st[i] = f(am, compute_vl=0, compute_vr=int(vectors), overwrite_a=1)
+            wv.real = wr
+            wv.imag = wi
+        if vectors:
+            _mat(vr, i, stride_vr, n, n, ldvr, dtype)[...] = v

@@ -11,13 +11,18 @@ elements. Matrices are column-major; every factorization writes its status to a 
 numerical failure (a zero pivot, a non-positive-definite leading minor, no convergence). No
 NumPy semantics here: ``cupy._core._solver`` builds on top.
 
+The general eigensolver exists only in the 64-bit generic API (``xgeev``: ``cusolverDnXgeev``,
+cuSOLVER 11.7 / CUDA 12.6 and later): one entry point for all four types, chosen by
+``cudaDataType`` arguments (``CUDA_R_32F``, ...), with an options object from ``createParams``
+and workspace sizes in bytes, on the device and on the host.
+
 Importing this module never fails; the first call that needs the library raises RuntimeError
 when it cannot be loaded (``is_available()`` asks without raising). A symbol that the loaded
 library lacks raises CUSOLVERError naming the call.
 """
 import threading
 
-from libc.stdint cimport intptr_t
+from libc.stdint cimport int64_t, intptr_t
 
 from cupy_backends.cuda._softlink cimport SoftLink
 from cupy_backends.cuda.libs._status import LibraryStatusError
@@ -57,6 +62,15 @@ ctypedef cusolverStatus_t (*f_syevd_bs)(
     cusolverDnHandle_t, int, int, int, const void*, int, const void*, int*) noexcept nogil
 ctypedef cusolverStatus_t (*f_syevd)(
     cusolverDnHandle_t, int, int, int, void*, int, void*, void*, int, int*) noexcept nogil
+# 64-bit API: cusolverDnParams_t is an opaque pointer; cudaDataType is an enum (int).
+ctypedef cusolverStatus_t (*f_create_params)(void**) noexcept nogil
+ctypedef cusolverStatus_t (*f_destroy_params)(void*) noexcept nogil
+ctypedef cusolverStatus_t (*f_xgeev_bs)(
+    cusolverDnHandle_t, void*, int, int, int64_t, int, const void*, int64_t, int, const void*,
+    int, const void*, int64_t, int, const void*, int64_t, int, size_t*, size_t*) noexcept nogil
+ctypedef cusolverStatus_t (*f_xgeev)(
+    cusolverDnHandle_t, void*, int, int, int64_t, int, void*, int64_t, int, void*, int, void*,
+    int64_t, int, void*, int64_t, int, void*, size_t, void*, size_t, int*) noexcept nogil
 
 cdef SoftLink _link = None
 cdef f_create _create
@@ -80,6 +94,10 @@ cdef f_gesvd_bs _gesvd_bs[4]
 cdef f_gesvd _gesvd[4]
 cdef f_syevd_bs _syevd_bs[4]
 cdef f_syevd _syevd[4]
+cdef f_create_params _create_params
+cdef f_destroy_params _destroy_params
+cdef f_xgeev_bs _xgeev_bs
+cdef f_xgeev _xgeev
 
 _lock = threading.Lock()
 
@@ -132,6 +150,11 @@ CUBLAS_FILL_MODE_UPPER = 1
 # cusolverEigMode_t
 CUSOLVER_EIG_MODE_NOVECTOR = 0
 CUSOLVER_EIG_MODE_VECTOR = 1
+# cudaDataType (library_types.h)
+CUDA_R_32F = 0
+CUDA_R_64F = 1
+CUDA_C_32F = 4
+CUDA_C_64F = 5
 # libraryPropertyType
 MAJOR_VERSION = 0
 MINOR_VERSION = 1
@@ -157,6 +180,7 @@ class CUSOLVERError(LibraryStatusError):
 
 cdef int _load() except -1:
     global _link, _create, _destroy, _set_stream, _get_stream, _get_property, _get_version
+    global _create_params, _destroy_params, _xgeev_bs, _xgeev
     if _link is not None and _link._handle != NULL:
         return 0
     cdef SoftLink link
@@ -170,6 +194,12 @@ cdef int _load() except -1:
                 _get_stream = <f_get_ptr>link.get("cusolverDnGetStream")
                 _get_property = <f_get_property>link.get("cusolverGetProperty")
                 _get_version = <f_get_version>link.get("cusolverGetVersion")
+                # Older libraries lack these (Xgeev: before cuSOLVER 11.7); the stubs make
+                # only those calls fail.
+                _create_params = <f_create_params>link.get("cusolverDnCreateParams")
+                _destroy_params = <f_destroy_params>link.get("cusolverDnDestroyParams")
+                _xgeev_bs = <f_xgeev_bs>link.get("cusolverDnXgeev_bufferSize")
+                _xgeev = <f_xgeev>link.get("cusolverDnXgeev")
                 for i, p in enumerate(_PREFIXES):
                     _getrf_bs[i] = <f_mn_bs>link.get(f"cusolverDn{p}getrf_bufferSize")
                     _getrf[i] = <f_getrf>link.get(f"cusolverDn{p}getrf")
@@ -766,3 +796,63 @@ def zheevd(intptr_t handle, int jobz, int uplo, int n, intptr_t A, int lda, intp
            intptr_t work, int lwork, intptr_t devInfo):
     """``cusolverDnZheevd`` (Hermitian A, W float64)."""
     _syevd_call("Z", handle, jobz, uplo, n, A, lda, W, work, lwork, devInfo)
+
+
+# --- 64-bit generic API: options and the general eigenproblem (Xgeev) ----------------------------
+
+def createParams():
+    """``cusolverDnCreateParams``: an options object for the 64-bit API calls (an int)."""
+    cdef void* params = NULL
+    _load()
+    _check(_create_params(&params), "cusolverDnCreateParams")
+    return <intptr_t>params
+
+
+def destroyParams(intptr_t params):
+    """``cusolverDnDestroyParams``."""
+    _load()
+    _check(_destroy_params(<void*>params), "cusolverDnDestroyParams")
+
+
+def xgeev_bufferSize(intptr_t handle, intptr_t params, int jobvl, int jobvr, int64_t n,
+                     int dataTypeA, intptr_t A, int64_t lda, int dataTypeW, intptr_t W,
+                     int dataTypeVL, intptr_t VL, int64_t ldvl, int dataTypeVR, intptr_t VR,
+                     int64_t ldvr, int computeType):
+    """``cusolverDnXgeev_bufferSize``: ``(device_bytes, host_bytes)`` of workspace for
+    :func:`xgeev` with the same arguments."""
+    cdef size_t device_bytes = 0, host_bytes = 0
+    _load()
+    with nogil:
+        status = _xgeev_bs(<cusolverDnHandle_t>handle, <void*>params, jobvl, jobvr, n,
+                           dataTypeA, <const void*>A, lda, dataTypeW, <const void*>W,
+                           dataTypeVL, <const void*>VL, ldvl, dataTypeVR, <const void*>VR,
+                           ldvr, computeType, &device_bytes, &host_bytes)
+    _check(status, "cusolverDnXgeev_bufferSize")
+    return device_bytes, host_bytes
+
+
+def xgeev(intptr_t handle, intptr_t params, int jobvl, int jobvr, int64_t n, int dataTypeA,
+          intptr_t A, int64_t lda, int dataTypeW, intptr_t W, int dataTypeVL, intptr_t VL,
+          int64_t ldvl, int dataTypeVR, intptr_t VR, int64_t ldvr, int computeType,
+          intptr_t bufferOnDevice, size_t workspaceInBytesOnDevice, intptr_t bufferOnHost,
+          size_t workspaceInBytesOnHost, intptr_t info):
+    """``cusolverDnXgeev``: eigenvalues ``W`` and, with ``jobvr`` CUSOLVER_EIG_MODE_VECTOR,
+    right eigenvectors ``VR`` of the general n x n matrix A (destroyed). ``jobvl`` must be
+    CUSOLVER_EIG_MODE_NOVECTOR (left eigenvectors are not supported; ``VL`` may be 0,
+    ``ldvl`` >= 1).
+
+    Types (``dataTypeA``/``W``/``VL``/``VR``/``computeType``): real A (``CUDA_R_32F`` or
+    ``CUDA_R_64F``) takes complex ``W`` (``CUDA_C_32F``/``CUDA_C_64F``) and real VL, VR and
+    compute type; complex A takes the same complex type everywhere. For real A the
+    eigenvectors are packed as in LAPACK: conjugate eigenvalue pairs are adjacent (positive
+    imaginary part first) and share two columns, ``v(j) = VR(:, j) + i VR(:, j+1)``,
+    ``v(j+1) = VR(:, j) - i VR(:, j+1)``. ``info`` is a device int: ``> 0`` when the QR
+    algorithm did not converge."""
+    _load()
+    with nogil:
+        status = _xgeev(<cusolverDnHandle_t>handle, <void*>params, jobvl, jobvr, n, dataTypeA,
+                        <void*>A, lda, dataTypeW, <void*>W, dataTypeVL, <void*>VL, ldvl,
+                        dataTypeVR, <void*>VR, ldvr, computeType, <void*>bufferOnDevice,
+                        workspaceInBytesOnDevice, <void*>bufferOnHost,
+                        workspaceInBytesOnHost, <int*>info)
+    _check(status, "cusolverDnXgeev")

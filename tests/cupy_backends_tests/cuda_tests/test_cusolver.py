@@ -28,6 +28,18 @@ def test_unavailable_library_raises_runtime_error():
         cusolver.dgetrf(0, 1, 1, 0, 1, 0, 0, 0)
 
 
+def test_missing_symbol_fails_only_that_call():
+    # Xgeev needs cuSOLVER 11.7 (CUDA 12.6): an older library resolves it to a stub whose
+    # call raises CUSOLVERError naming it, while the rest of the bindings work.
+    assert callable(cusolver.xgeev) and callable(cusolver.xgeev_bufferSize)
+    if not cusolver.is_available():
+        return
+    if cusolver.library().has("cusolverDnXgeev"):
+        pytest.skip("this cuSOLVER has Xgeev")
+    with pytest.raises(cusolver.CUSOLVERError, match="cusolverDnXgeev_bufferSize"):
+        cusolver.xgeev_bufferSize(0, 0, 0, 1, 1, 1, 0, 1, 5, 0, 1, 0, 1, 1, 0, 1, 1)
+
+
 def test_error_class():
     e = cusolver.CUSOLVERError(cusolver.CUSOLVER_STATUS_INVALID_VALUE, "cusolverDnSgetrf")
     assert e.name == "CUSOLVER_STATUS_INVALID_VALUE" and "cusolverDnSgetrf" in str(e)
@@ -49,7 +61,7 @@ def test_symbols_resolve_and_version():
                  "cusolverDnZungqr", "cusolverDnDorgqr_bufferSize", "cusolverDnCgesvd",
                  "cusolverDnCheevd", "cusolverDnDsyevd_bufferSize"):
         assert link.has(name), name
-    assert not link.missing
+    assert not link.missing or cusolver.getVersion() < 11700    # Xgeev: cuSOLVER 11.7
     assert cusolver.getProperty(cusolver.MAJOR_VERSION) >= 10
     assert cusolver.getVersion() >= 10000
 
@@ -148,6 +160,37 @@ class TestOnDevice:
         cusolver.dgesvd(handle, "A", "A", 3, 2, a.data.ptr, 3, s.data.ptr, u.data.ptr, 3,
                         vt.data.ptr, 2, work.data.ptr, lwork, 0, info.data.ptr)
         numpy.testing.assert_allclose(s.get(), numpy.linalg.svd(a_host, compute_uv=False))
+
+    @pytest.mark.parametrize("t", ["d", "z"])
+    def test_xgeev(self, handle, t):
+        import cupy
+        if not cusolver.library().has("cusolverDnXgeev"):
+            pytest.skip("cuSOLVER older than 11.7")
+        real = t == "d"
+        dtype = numpy.float64 if real else numpy.complex128
+        ta = cusolver.CUDA_R_64F if real else cusolver.CUDA_C_64F
+        tw = cusolver.CUDA_C_64F
+        a_host = numpy.array([[0, -1, 0], [1, 0, 0], [0, 0, 2]], dtype)
+        a = cupy.asarray(a_host.T.copy())
+        w = cupy.empty(3, numpy.complex128)
+        vr = cupy.empty((3, 3), dtype)
+        info = cupy.full(1, 7, numpy.int32)
+        no, yes = cusolver.CUSOLVER_EIG_MODE_NOVECTOR, cusolver.CUSOLVER_EIG_MODE_VECTOR
+        params = cusolver.createParams()
+        try:
+            dev, host = cusolver.xgeev_bufferSize(
+                handle, params, no, yes, 3, ta, a.data.ptr, 3, tw, w.data.ptr, ta, 0, 1, ta,
+                vr.data.ptr, 3, ta)
+            dwork = cupy.empty(max(dev, 1), numpy.uint8)
+            hwork = numpy.empty(max(host, 1), numpy.uint8)
+            cusolver.xgeev(handle, params, no, yes, 3, ta, a.data.ptr, 3, tw, w.data.ptr, ta,
+                           0, 1, ta, vr.data.ptr, 3, ta, dwork.data.ptr, dev,
+                           hwork.ctypes.data, host, info.data.ptr)
+            cupy.cuda.get_current_stream().synchronize()
+        finally:
+            cusolver.destroyParams(params)
+        assert int(info.get()[0]) == 0
+        numpy.testing.assert_allclose(numpy.sort_complex(w.get()), [-1j, 1j, 2], atol=1e-12)
 
     def test_heevd(self, handle):
         import cupy

@@ -148,6 +148,43 @@ def test_syevd(dtype, jobz):
                                       atol=_RTOL[dtype] * 100)
 
 
+@pytest.mark.parametrize("dtype", ["f", "d", "F", "D"])
+@pytest.mark.parametrize("jobvr", ["N", "V"])
+def test_geev(dtype, jobvr):
+    dt = numpy.dtype(dtype)
+    cdt = numpy.dtype(dtype.upper())
+    a = _random((3, 4, 4), dtype)
+    a[1] = numpy.diag([1, 2, 3, 4])                 # real eigenvalues
+    a[2] = 0
+    a[2, :2, :2] = [[0, -1], [1, 0]]                # a conjugate pair, i first
+    x = _col_major(a)
+    w = cupy.empty((3, 4), cdt)
+    vr = cupy.empty((3, 4, 4), dtype) if jobvr == "V" else None
+    info = cupy.full(3, 7, numpy.int32)
+    _solver.geev(jobvr, 4, x.data.ptr, 4, 16, w.data.ptr, vr.data.ptr if vr is not None else 0,
+                 4, 16, info.data.ptr, 3, dt)
+    assert not info.get().any()
+    wh = w.get()
+    tol = _RTOL[dtype] * 100
+    numpy.testing.assert_allclose(numpy.sort_complex(wh), numpy.sort_complex(
+        numpy.linalg.eigvals(a)), rtol=tol, atol=tol)
+    numpy.testing.assert_allclose(wh[2, :2], [1j, -1j], atol=tol)
+    if jobvr == "N":
+        return
+    cols = _from_col_major(vr)
+    for i in range(3):
+        if dt.kind == "c":
+            v = cols[i]
+        else:                                       # LAPACK's packing of conjugate pairs
+            v = cols[i].astype(cdt)
+            for j in range(3):
+                if wh[i, j].imag > 0:
+                    v[:, j] = cols[i][:, j] + 1j * cols[i][:, j + 1]
+                    v[:, j + 1] = cols[i][:, j] - 1j * cols[i][:, j + 1]
+        numpy.testing.assert_allclose(a[i] @ v, v * wh[i], rtol=tol, atol=tol)
+        numpy.testing.assert_allclose(numpy.linalg.norm(v, axis=0), 1, rtol=tol)
+
+
 def test_argument_checks():
     p = cupy.zeros(4).data.ptr
     with pytest.raises(TypeError):
@@ -162,6 +199,10 @@ def test_argument_checks():
         _solver.getrs("X", 1, 1, p, 1, 1, p, p, 1, 1, p, 1, numpy.float64)
     with pytest.raises(ValueError):
         _solver.gesvd("A", "N", 1, 1, p, 1, 1, p, p, 1, 1, p, 1, 1, p, 1, numpy.float64)
+    with pytest.raises(ValueError):
+        _solver.geev("A", 1, p, 1, 1, p, p, 1, 1, p, 1, numpy.float64)
+    with pytest.raises(ValueError):                 # ldvr < n
+        _solver.geev("V", 2, p, 2, 4, p, p, 1, 4, p, 1, numpy.float64)
 
 
 def test_empty_problems_leave_info_alone():
@@ -169,4 +210,5 @@ def test_empty_problems_leave_info_alone():
     _solver.getrf(0, 0, 0, 1, 0, 0, info.data.ptr, 2, numpy.float64)
     _solver.potrf("L", 0, 0, 1, 0, info.data.ptr, 2, numpy.float64)
     _solver.syevd("V", "L", 0, 0, 1, 0, 0, info.data.ptr, 2, numpy.float64)
+    _solver.geev("V", 0, 0, 1, 0, 0, 0, 1, 0, info.data.ptr, 2, numpy.float64)
     assert info.get().tolist() == [7, 7]
