@@ -226,7 +226,9 @@ def lstsq(a, b, rcond=None):
     Returns:
         tuple: ``(x, residuals, rank, s)``: the solution ``(N,)`` or ``(N, K)``; the squared
         Euclidean norms of the residuals per column, ``(1,)`` or ``(K,)`` (empty unless
-        ``rank == N < M``); the rank of ``a`` (a 0-d int array); its singular values.
+        ``rank == N < M``); the rank of ``a`` as a 0-d ``int32`` array on the device (as in
+        CuPy: reading it would wait for the device; NumPy returns a ``numpy.int32`` of the
+        same value); its singular values.
 
     Raises:
         LinAlgError: ``a`` or ``b`` has the wrong number of dimensions, their first axes
@@ -256,7 +258,7 @@ def lstsq(a, b, rcond=None):
     u, s, vh = svd(a, full_matrices=False)
     large = s > rcond * _max_last(s)
     s_inv = cupy.where(large, 1 / cupy.where(large, s, 1), 0).astype(rdtype)
-    rank = cupy.count_nonzero(large)
+    rank = large.sum(dtype=numpy.int32)          # NumPy's rank is int32
     x = vh.conj().T @ ((u.conj().T @ b) * s_inv[:, None])
     if m > n and int(rank) == n:
         r = b - a @ x

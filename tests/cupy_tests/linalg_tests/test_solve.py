@@ -186,7 +186,11 @@ class TestLstsq:
         for a in (_random(sa, "d"), numpy.zeros(sa)):
             b = numpy.ones(sa[0])
             rank = cupy.linalg.lstsq(cupy.asarray(a), cupy.asarray(b))[2]
-            assert int(rank) == int(numpy.linalg.lstsq(a, b)[2])
+            expected = numpy.linalg.lstsq(a, b)[2]
+            # A 0-d device array (as in CuPy) of NumPy's value and type.
+            assert isinstance(rank, cupy.ndarray) and rank.shape == ()
+            assert rank.dtype == expected.dtype == numpy.int32
+            assert int(rank) == int(expected)
 
     @testing.numpy_cupy_allclose(rtol=1e-10)
     def test_integer_input(self, xp):
