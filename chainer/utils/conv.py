@@ -2,8 +2,9 @@
 
 ``im2col`` turns an image ``(n, c, h, w)`` into patches
 ``(n, c, kh, kw, out_h, out_w)`` so a convolution becomes one matrix
-product; ``col2im`` is its adjoint (overlapping patches are summed).  The
-same code runs on NumPy and cupy arrays (``backend.get_array_module``).
+product; ``col2im`` is its adjoint (overlapping patches are summed).  NumPy
+arrays use strided views and slices; cupy arrays one elementwise kernel
+each (:mod:`chainer.utils.conv_nd_kernel`).
 
 Examples
 --------
@@ -19,6 +20,8 @@ import itertools
 import numpy
 
 from chainer import backend
+from chainer.backends import cuda
+from chainer.utils import conv_nd_kernel
 
 
 def get_conv_outsize(size, k, s, p, cover_all=False, d=1):
@@ -108,7 +111,8 @@ def _im2col_nd(img, ksize, stride, pad, pval=0, cover_all=False,
         a fresh array; callers that immediately reshape save one copy.
     use_strides : bool or None
         Force (True) or forbid (False) the NumPy strided-view path; by
-        default it is used for NumPy arrays.
+        default it is used for NumPy arrays.  cupy arrays always take
+        one elementwise kernel.
 
     Returns
     -------
@@ -123,6 +127,9 @@ def _im2col_nd(img, ksize, stride, pad, pval=0, cover_all=False,
     outs = tuple(get_conv_outsize(d, k, s, p, cover_all, di)
                  for d, k, s, p, di in zip(dims, ksize, stride, pad, dilate))
     assert all(o > 0 for o in outs), 'output size must be positive'
+    if isinstance(img, cuda.ndarray):
+        return conv_nd_kernel.im2col(img, ksize, stride, pad, pval, outs,
+                                     dilate)
     padded = _pad_image(img, pad, stride, pval)
     if use_strides is None:
         use_strides = xp is numpy
@@ -168,6 +175,9 @@ def _col2im_nd(col, stride, pad, outsize, dilate=None):
     ndim = len(outsize)
     if dilate is None:
         dilate = (1,) * ndim
+    if isinstance(col, cuda.ndarray):
+        return conv_nd_kernel.col2im(col, stride, pad, tuple(outsize),
+                                     dilate)
     n, c = col.shape[:2]
     ksize = col.shape[2:2 + ndim]
     outs = col.shape[2 + ndim:]
@@ -252,8 +262,45 @@ def col2im(col, sy, sx, ph, pw, h, w, dy=1, dx=1):
     return _col2im_nd(col, (sy, sx), (ph, pw), (h, w), (dy, dx))
 
 
-# Chainer exposes device-specific names; both dispatch on the array type.
+def im2col_gpu(img, kh, kw, sy, sx, ph, pw, cover_all=False, dy=1, dx=1,
+               out_h=None, out_w=None, pval=0):
+    """:func:`im2col` of a cupy image in one elementwise kernel.
+
+    Chainer's signature (no ``pval`` before ``cover_all``); ``out_h`` and
+    ``out_w`` override the output size (windows past the padded image read
+    ``pval``).
+
+    Examples
+    --------
+    >>> img = cupy.zeros((1, 1, 4, 4), cupy.float32)  # doctest: +SKIP
+    >>> im2col_gpu(img, 3, 3, 1, 1, 1, 1).shape  # doctest: +SKIP
+    (1, 1, 3, 3, 4, 4)
+    """
+    n, c, h, w = img.shape
+    if out_h is None:
+        out_h = get_conv_outsize(h, kh, sy, ph, cover_all, dy)
+    assert out_h > 0, 'Height in the output should be positive.'
+    if out_w is None:
+        out_w = get_conv_outsize(w, kw, sx, pw, cover_all, dx)
+    assert out_w > 0, 'Width in the output should be positive.'
+    return conv_nd_kernel.im2col(img, (kh, kw), (sy, sx), (ph, pw), pval,
+                                 (out_h, out_w), (dy, dx))
+
+
+def col2im_gpu(col, sy, sx, ph, pw, h, w, dy=1, dx=1):
+    """:func:`col2im` of a cupy patch array in one elementwise kernel.
+
+    Examples
+    --------
+    >>> col = cupy.ones((1, 1, 2, 2, 2, 2))  # doctest: +SKIP
+    >>> col2im_gpu(col, 1, 1, 0, 0, 3, 3)[0, 0]  # doctest: +SKIP
+    array([[1., 2., 1.],
+           [2., 4., 2.],
+           [1., 2., 1.]])
+    """
+    return conv_nd_kernel.col2im(col, (sy, sx), (ph, pw), (h, w), (dy, dx))
+
+
+# Chainer's CPU names; both dispatch on the array type.
 im2col_cpu = im2col
-im2col_gpu = im2col
 col2im_cpu = col2im
-col2im_gpu = col2im

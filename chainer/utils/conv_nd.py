@@ -74,8 +74,17 @@ def col2im_nd(col, stride, pad, dims, dilate=1):
                            tuple(dims), as_tuple(dilate, ndim))
 
 
-# Chainer's device-specific names; both dispatch on the array type.
+def im2col_nd_gpu(img, ksize, stride, pad, cover_all=False, dilate=1):
+    """:func:`im2col_nd` of a cupy image in one elementwise kernel
+    (Chainer's signature: no ``pval``, padding reads zero)."""
+    return im2col_nd(img, ksize, stride, pad, 0, cover_all, dilate)
+
+
+def col2im_nd_gpu(col, stride, pad, dims, dilate=1):
+    """:func:`col2im_nd` of a cupy patch array in one elementwise kernel."""
+    return col2im_nd(col, stride, pad, dims, dilate)
+
+
+# Chainer's CPU names; both dispatch on the array type.
 im2col_nd_cpu = im2col_nd
-im2col_nd_gpu = im2col_nd
 col2im_nd_cpu = col2im_nd
-col2im_nd_gpu = col2im_nd

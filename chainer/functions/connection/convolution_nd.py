@@ -1,10 +1,12 @@
 """N-dimensional convolution (cross-correlation) via im2col + matmul."""
 from chainer import backend
+from chainer.backends import cuda
 from chainer import function_node
 from chainer.functions.connection import _gemm
 from chainer import utils
 from chainer.utils import conv
 from chainer.utils import conv_nd
+from chainer.utils import conv_nd_kernel
 from chainer.utils import type_check
 
 
@@ -16,6 +18,9 @@ def _col_matrix(x, ksize, stride, pad, cover_all, dilate, groups):
     """im2col of ``x`` laid out as ``(G, n * out_size, C/G * k_size)``."""
     n, c = x.shape[:2]
     ndim = len(ksize)
+    if isinstance(x, cuda.ndarray):
+        return _col_matrix_gpu(x, ksize, stride, pad, cover_all, dilate,
+                               groups)
     col = conv._im2col_nd(x, ksize, stride, pad, 0, cover_all, dilate,
                           view=True)
     outs = col.shape[2 + ndim:]
@@ -26,6 +31,27 @@ def _col_matrix(x, ksize, stride, pad, cover_all, dilate, groups):
     col = col.transpose(axes).reshape(
         groups, n * _prod(outs), c // groups * _prod(ksize))
     return col, outs
+
+
+def _col_matrix_gpu(x, ksize, stride, pad, cover_all, dilate, groups):
+    # The kernel writes the patches straight into the matrix layout
+    # (through a transposed view), which saves a transposed copy of the
+    # largest array of the convolution.
+    n, c = x.shape[:2]
+    ndim = len(ksize)
+    outs = tuple(conv.get_conv_outsize(d, k, s, p, cover_all, di)
+                 for d, k, s, p, di in zip(x.shape[2:], ksize, stride, pad,
+                                           dilate))
+    assert all(o > 0 for o in outs), 'output size must be positive'
+    buf = cuda.cupy.empty(
+        (groups, n) + outs + (c // groups,) + tuple(ksize), x.dtype)
+    # (G, n, out..., C/G, k...) seen as (n, G, C/G, k..., out...)
+    axes = ((1, 0, 2 + ndim) + tuple(range(3 + ndim, 3 + 2 * ndim))
+            + tuple(range(2, 2 + ndim)))
+    conv_nd_kernel.im2col(x, tuple(ksize), stride, pad, 0, outs, dilate,
+                          out=buf.transpose(axes))
+    return buf.reshape(groups, n * _prod(outs),
+                       c // groups * _prod(ksize)), outs
 
 
 def conv_forward(x, W, b, stride, pad, cover_all, dilate, groups):

@@ -1,6 +1,7 @@
 import numpy
 import pytest
 
+from chainer.backends import cuda
 from chainer import testing
 from chainer.utils import conv
 from chainer.utils import conv_nd
@@ -87,6 +88,99 @@ class TestIm2Col(object):
             8, kw, sx, pw, self.cover_all, dx)
 
 
+@testing.attr.gpu
+@testing.parameterize(*testing.product({
+    'params': [
+        # kh, kw, sy, sx, ph, pw, dy, dx
+        (1, 1, 1, 1, 0, 0, 1, 1),
+        (3, 2, 1, 1, 1, 0, 1, 1),
+        (3, 3, 2, 3, 1, 2, 1, 1),
+        (2, 3, 2, 1, 0, 1, 2, 3),
+        (3, 2, 3, 2, 2, 1, 2, 1),
+        (4, 4, 3, 3, 3, 3, 1, 1),
+    ],
+    'cover_all': [False, True],
+}))
+class TestIm2ColGPU(object):
+    # The kernels against the NumPy path: im2col copies, and col2im adds
+    # in the same order, so both are exact.
+
+    def setup_method(self):
+        rng = numpy.random.RandomState(0)
+        self.img = rng.uniform(-1, 1, (2, 3, 7, 8)).astype(numpy.float32)
+        kh, kw, sy, sx, ph, pw, dy, dx = self.params
+        col = conv.im2col_cpu(self.img, kh, kw, sy, sx, ph, pw,
+                              cover_all=self.cover_all, dy=dy, dx=dx)
+        self.col = rng.uniform(-1, 1, col.shape).astype(numpy.float32)
+
+    def test_im2col_gpu(self):
+        kh, kw, sy, sx, ph, pw, dy, dx = self.params
+        for pval in (0, -numpy.inf):
+            expected = conv.im2col_cpu(self.img, kh, kw, sy, sx, ph, pw,
+                                       pval=pval, cover_all=self.cover_all,
+                                       dy=dy, dx=dx)
+            col = conv.im2col_gpu(cuda.to_gpu(self.img), kh, kw, sy, sx,
+                                  ph, pw, self.cover_all, dy, dx, pval=pval)
+            assert isinstance(col, cuda.ndarray)
+            numpy.testing.assert_array_equal(cuda.to_cpu(col), expected)
+            # The generic entry point dispatches to the kernel as well.
+            col = conv.im2col(cuda.to_gpu(self.img), kh, kw, sy, sx, ph, pw,
+                              pval=pval, cover_all=self.cover_all, dy=dy,
+                              dx=dx)
+            numpy.testing.assert_array_equal(cuda.to_cpu(col), expected)
+
+    def test_col2im_gpu(self):
+        kh, kw, sy, sx, ph, pw, dy, dx = self.params
+        expected = conv.col2im_cpu(self.col, sy, sx, ph, pw, 7, 8, dy, dx)
+        img = conv.col2im_gpu(cuda.to_gpu(self.col), sy, sx, ph, pw, 7, 8,
+                              dy, dx)
+        assert isinstance(img, cuda.ndarray)
+        assert img.shape == expected.shape
+        numpy.testing.assert_array_equal(cuda.to_cpu(img), expected)
+
+    def test_col2im_gpu_strided_views(self):
+        # Transposed and broadcast patch arrays are read in place.
+        kh, kw, sy, sx, ph, pw, dy, dx = self.params
+        expected = conv.col2im_cpu(self.col, sy, sx, ph, pw, 7, 8, dy, dx)
+        gcol = cuda.to_gpu(numpy.ascontiguousarray(self.col.T)).T
+        img = conv.col2im_gpu(gcol, sy, sx, ph, pw, 7, 8, dy, dx)
+        numpy.testing.assert_array_equal(cuda.to_cpu(img), expected)
+        shape = self.col.shape
+        small = self.col[:, :, :1, :1]
+        expected = conv.col2im_cpu(numpy.broadcast_to(small, shape), sy, sx,
+                                   ph, pw, 7, 8, dy, dx)
+        gcol = cuda.cupy.broadcast_to(cuda.to_gpu(small), shape)
+        img = conv.col2im_gpu(gcol, sy, sx, ph, pw, 7, 8, dy, dx)
+        numpy.testing.assert_array_equal(cuda.to_cpu(img), expected)
+
+
+@testing.attr.gpu
+def test_im2col_gpu_out_size():
+    # Windows past the padded image read zero.
+    img = numpy.arange(16, dtype=numpy.float32).reshape(1, 1, 4, 4)
+    col = conv.im2col_gpu(cuda.to_gpu(img), 2, 2, 2, 2, 0, 0, out_h=3,
+                          out_w=2)
+    assert col.shape == (1, 1, 2, 2, 3, 2)
+    col = cuda.to_cpu(col)
+    numpy.testing.assert_array_equal(
+        col[:, :, :, :, :2], conv.im2col_cpu(img, 2, 2, 2, 2, 0, 0))
+    assert (col[:, :, :, :, 2] == 0).all()
+
+
+@testing.attr.gpu
+@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float64])
+def test_im2col_col2im_gpu_dtypes(dtype):
+    rng = numpy.random.RandomState(1)
+    img = rng.uniform(-1, 1, (2, 2, 5, 6)).astype(dtype)
+    expected = conv.im2col_cpu(img, 3, 2, 2, 1, 1, 1, cover_all=True)
+    col = conv.im2col_gpu(cuda.to_gpu(img), 3, 2, 2, 1, 1, 1, True)
+    numpy.testing.assert_array_equal(cuda.to_cpu(col), expected)
+    c = rng.uniform(-1, 1, expected.shape).astype(dtype)
+    numpy.testing.assert_array_equal(
+        cuda.to_cpu(conv.col2im_gpu(cuda.to_gpu(c), 2, 1, 1, 1, 5, 6)),
+        conv.col2im_cpu(c, 2, 1, 1, 1, 5, 6))
+
+
 class TestOutsize(object):
 
     def test_conv_outsize(self):
@@ -149,3 +243,26 @@ class TestConvND(object):
         assert conv_nd.as_tuple([1, 2], 2) == (1, 2)
         with pytest.raises(AssertionError):
             conv_nd.as_tuple((1, 2), 3)
+
+
+@testing.attr.gpu
+@pytest.mark.parametrize('shape,ksize,stride,pad,dilate', [
+    ((2, 3, 5, 4, 6), (2, 2, 3), (2, 1, 1), (1, 0, 1), (1, 2, 1)),
+    ((2, 2, 9), (3,), (2,), (1,), (2,)),
+])
+@pytest.mark.parametrize('cover_all', [False, True])
+def test_im2col_col2im_nd_gpu(shape, ksize, stride, pad, dilate, cover_all):
+    rng = numpy.random.RandomState(0)
+    x = rng.uniform(-1, 1, shape).astype(numpy.float32)
+    expected = conv_nd.im2col_nd_cpu(x, ksize, stride, pad,
+                                     cover_all=cover_all, dilate=dilate)
+    col = conv_nd.im2col_nd_gpu(cuda.to_gpu(x), ksize, stride, pad,
+                                cover_all, dilate)
+    assert isinstance(col, cuda.ndarray)
+    numpy.testing.assert_array_equal(cuda.to_cpu(col), expected)
+    c = rng.uniform(-1, 1, expected.shape).astype(numpy.float32)
+    img = conv_nd.col2im_nd_gpu(cuda.to_gpu(c), stride, pad, shape[2:],
+                                dilate)
+    numpy.testing.assert_array_equal(
+        cuda.to_cpu(img),
+        conv_nd.col2im_nd_cpu(c, stride, pad, shape[2:], dilate))

@@ -3,6 +3,8 @@ import itertools
 import numpy
 import pytest
 
+from chainer.backends import cuda
+from chainer.functions.connection import convolution_nd
 from chainer import gradient_check
 import chainer.functions as F
 from chainer import testing
@@ -178,3 +180,23 @@ class TestConvolutionNDInvalid(object):
                   F.deconvolution_3d):
             with pytest.raises(ValueError):
                 f(x, W)
+
+
+@testing.attr.gpu
+@pytest.mark.parametrize('shape,ksize,stride,pad,dilate,groups', [
+    ((2, 4, 7, 8), (3, 2), (2, 1), (1, 0), (1, 2), 2),
+    ((3, 6, 5, 4, 6), (2, 2, 3), (1, 2, 1), (0, 1, 1), (1, 1, 1), 3),
+    ((2, 2, 9), (3,), (1,), (1,), (2,), 1),
+])
+@pytest.mark.parametrize('cover_all', [False, True])
+def test_col_matrix_gpu_equals_cpu(shape, ksize, stride, pad, dilate,
+                                   groups, cover_all):
+    # On cupy the patches are written straight into the matrix layout.
+    x = numpy.random.RandomState(0).uniform(-1, 1, shape).astype(
+        numpy.float32)
+    args = (ksize, stride, pad, cover_all, dilate, groups)
+    expected, outs = convolution_nd._col_matrix(x, *args)
+    col, gpu_outs = convolution_nd._col_matrix(cuda.to_gpu(x), *args)
+    assert isinstance(col, cuda.ndarray)
+    assert tuple(gpu_outs) == tuple(outs)
+    numpy.testing.assert_array_equal(cuda.to_cpu(col), expected)
