@@ -9,3 +9,4 @@ from cupy._math.misc import *  # NOQA
 from cupy._math.rational import *  # NOQA
 from cupy._math.sumprod import *  # NOQA
 from cupy._math.extras import *  # NOQA
+from cupy._math.polynomial import *  # NOQA

@@ -1,6 +1,6 @@
-"""Differences, integrals, convolutions, interpolation, special functions and polynomials:
-diff, ediff1d, gradient, cross, convolve, correlate, interp, trapezoid, unwrap, sinc, i0,
-nan_to_num, real_if_close, vander and the ``poly*`` routines.
+"""Differences, integrals, convolutions, interpolation and special functions: diff, ediff1d,
+gradient, cross, convolve, correlate, interp, trapezoid, unwrap, sinc, i0, nan_to_num,
+real_if_close and vander (the polynomial routines are in :mod:`cupy._math.polynomial`).
 
 Everything is composed from array operations or small generated kernels, so the data never
 leaves the device; only shapes and scalar parameters are handled on the host.
@@ -15,8 +15,7 @@ from cupy._core._kernel import ElementwiseKernel
 from cupy._core.core import ndarray
 
 __all__ = ["diff", "ediff1d", "gradient", "cross", "convolve", "correlate", "interp",
-           "trapezoid", "unwrap", "sinc", "i0", "nan_to_num", "real_if_close", "vander",
-           "polyval", "polyadd", "polysub", "polymul", "polyder", "polyint", "polyfit"]
+           "trapezoid", "unwrap", "sinc", "i0", "nan_to_num", "real_if_close", "vander"]
 
 _NoValue = object()
 
@@ -685,7 +684,7 @@ def real_if_close(a, tol=100):
     return a
 
 
-# --- polynomials -----------------------------------------------------------------------------
+# --- Vandermonde matrices --------------------------------------------------------------------
 
 def vander(x, N=None, increasing=False):
     """The Vandermonde matrix: columns are powers of ``x`` (decreasing by default).
@@ -712,182 +711,3 @@ def vander(x, N=None, increasing=False):
         tmp[:, 1:] = cupy.cumprod(cupy.broadcast_to(x[:, None], (len(x), N - 1)).astype(
             v.dtype), axis=1)
     return v
-
-
-def polyval(p, x):
-    """Evaluate the polynomial with coefficients ``p`` (highest degree first) at ``x``.
-
-    Example:
-        >>> cupy.polyval(cupy.array([3, 0, 1]), 5)
-        array(76)
-
-    .. seealso:: :func:`numpy.polyval`
-    """
-    p = _asarray(p)
-    x = _asarray(x)
-    y = cupy.zeros_like(x)
-    for i in range(p.shape[0]):
-        y = y * x + p[i]
-    return y
-
-
-def _poly_pair(a1, a2):
-    a1 = cupy.atleast_1d(_asarray(a1))
-    a2 = cupy.atleast_1d(_asarray(a2))
-    d = len(a2) - len(a1)
-    if d > 0:
-        a1 = cupy.concatenate((cupy.zeros(d, a1.dtype), a1))
-    elif d < 0:
-        a2 = cupy.concatenate((cupy.zeros(-d, a2.dtype), a2))
-    return a1, a2
-
-
-def polyadd(a1, a2):
-    """Sum of two polynomials (coefficients highest degree first).
-
-    Example:
-        >>> cupy.polyadd(cupy.array([1, 2]), cupy.array([9, 5, 4]))
-        array([9, 6, 6])
-
-    .. seealso:: :func:`numpy.polyadd`
-    """
-    a1, a2 = _poly_pair(a1, a2)
-    return a1 + a2
-
-
-def polysub(a1, a2):
-    """Difference of two polynomials (coefficients highest degree first).
-
-    Example:
-        >>> cupy.polysub(cupy.array([2, 10, -2]), cupy.array([3, 10, -4]))
-        array([-1,  0,  2])
-
-    .. seealso:: :func:`numpy.polysub`
-    """
-    a1, a2 = _poly_pair(a1, a2)
-    return a1 - a2
-
-
-def polymul(a1, a2):
-    """Product of two polynomials (coefficients highest degree first).
-
-    Example:
-        >>> cupy.polymul(cupy.array([1, 2, 3]), cupy.array([9, 5, 1]))
-        array([ 9, 23, 38, 17,  3])
-
-    .. seealso:: :func:`numpy.polymul`
-    """
-    a1 = cupy.atleast_1d(_asarray(a1))
-    a2 = cupy.atleast_1d(_asarray(a2))
-    return convolve(a1, a2)
-
-
-def polyder(p, m=1):
-    """The ``m``-th derivative of a polynomial.
-
-    Example:
-        >>> cupy.polyder(cupy.array([1, 1, 1, 1]))
-        array([3, 2, 1])
-
-    .. seealso:: :func:`numpy.polyder`
-    """
-    m = int(m)
-    if m < 0:
-        raise ValueError("Order of derivative must be positive (see polyint)")
-    p = _asarray(p)
-    n = len(p) - 1
-    y = p[:-1] * cupy.arange(n, 0, -1)
-    if m == 0:
-        return p
-    return polyder(y, m - 1)
-
-
-def polyint(p, m=1, k=None):
-    """The ``m``-th antiderivative of a polynomial, with integration constants ``k``.
-
-    Example:
-        >>> cupy.polyint(cupy.array([3., 2., 1.]))
-        array([1., 1., 1., 0.])
-
-    .. seealso:: :func:`numpy.polyint`
-    """
-    m = int(m)
-    if m < 0:
-        raise ValueError("Order of integral must be positive (see polyder)")
-    if k is None:
-        k = cupy.zeros(m, float)
-    k = cupy.atleast_1d(_asarray(k))
-    if len(k) == 1 and m > 1:
-        k = k[0] * cupy.ones(m, float)
-    if len(k) < m:
-        raise ValueError("k must be a scalar or a rank-1 array of length 1 or >m.")
-    p = _asarray(p)
-    if m == 0:
-        return p
-    y = cupy.concatenate((p / cupy.arange(len(p), 0, -1), k[:1]))
-    return polyint(y, m - 1, k=k[1:])
-
-
-def polyfit(x, y, deg, rcond=None, full=False, w=None, cov=False):
-    """Least-squares polynomial fit of degree ``deg`` (coefficients highest degree first).
-
-    Returns the coefficients; with ``full``, also the residuals, rank, singular values and
-    ``rcond``; with ``cov``, also the covariance matrix of the coefficients (scaled by
-    ``chi2 / (M - deg - 1)`` unless ``cov == 'unscaled'``).
-
-    Example:
-        >>> x = cupy.array([0., 1., 2., 3.])
-        >>> cupy.polyfit(x, 2 * x + 1, 1)
-        array([2., 1.])
-
-    .. seealso:: :func:`numpy.polyfit`
-    """
-    order = int(deg) + 1
-    x = _asarray(x) + 0.0
-    y = _asarray(y) + 0.0
-    if deg < 0:
-        raise ValueError("expected deg >= 0")
-    if x.ndim != 1:
-        raise TypeError("expected 1D vector for x")
-    if x.size == 0:
-        raise TypeError("expected non-empty vector for x")
-    if y.ndim < 1 or y.ndim > 2:
-        raise TypeError("expected 1D or 2D array for y")
-    if x.shape[0] != y.shape[0]:
-        raise TypeError("expected x and y to have same length")
-    if rcond is None:
-        rcond = len(x) * numpy.finfo(x.dtype).eps
-    lhs = vander(x, order)
-    rhs = y
-    if w is not None:
-        w = _asarray(w) + 0.0
-        if w.ndim != 1:
-            raise TypeError("expected a 1-d array for weights")
-        if w.shape[0] != y.shape[0]:
-            raise TypeError("expected w and y to have the same length")
-        lhs = lhs * w[:, None]
-        rhs = rhs * w if rhs.ndim == 1 else rhs * w[:, None]
-    # Column scaling improves the conditioning of the Vandermonde system.
-    scale = cupy.sqrt((lhs * lhs).sum(axis=0))
-    lhs = lhs / scale
-    c, resids, rank, s = cupy.linalg.lstsq(lhs, rhs, rcond)
-    c = c / scale if c.ndim == 1 else c / scale[:, None]
-    if int(rank) != order and not full:
-        warnings.warn("Polyfit may be poorly conditioned", numpy.exceptions.RankWarning,
-                      stacklevel=2)
-    if full:
-        return c, resids, rank, s, rcond
-    if cov:
-        Vbase = cupy.linalg.inv(lhs.T @ lhs)
-        Vbase = Vbase / cupy.outer(scale, scale)
-        if cov == "unscaled":
-            fac = 1
-        else:
-            if len(x) <= order:
-                raise ValueError("the number of data points must exceed order to scale the "
-                                 "covariance matrix")
-            fac = resids / (len(x) - order)
-        if y.ndim == 1:
-            return c, Vbase * fac
-        return c, Vbase[:, :, None] * fac
-    return c

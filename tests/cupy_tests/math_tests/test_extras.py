@@ -234,7 +234,7 @@ class TestSpecial:
             xp.real_if_close(xp.array([2.1 + 4e-10j])), xp.real_if_close(xp.arange(2))
 
 
-class TestPolynomial:
+class TestVander:
 
     @pytest.mark.parametrize("N,increasing", [(None, False), (4, True), (0, False)])
     @testing.for_dtypes("lf")
@@ -246,42 +246,3 @@ class TestPolynomial:
         for xp in (numpy, cupy):
             with pytest.raises(ValueError):
                 xp.vander(xp.ones((2, 2)))
-
-    @testing.numpy_cupy_array_equal()
-    def test_polyval(self, xp):
-        return xp.polyval(xp.array([3, 0, 1]), xp.array([[1, 2], [5, -1]]))
-
-    @testing.numpy_cupy_array_equal()
-    def test_arithmetic(self, xp):
-        a = xp.array([1, 2])
-        b = xp.array([9, 5, 4])
-        return (xp.polyadd(a, b), xp.polysub(a, b), xp.polysub(b, a), xp.polymul(a, b),
-                xp.polyder(b), xp.polyder(b, 2), xp.polyder(b, 0))
-
-    @testing.numpy_cupy_allclose(rtol=1e-14)
-    def test_polyint(self, xp):
-        p = xp.array([3., 2., 1.])
-        return xp.polyint(p), xp.polyint(p, 3, k=[1., 2., 3.]), xp.polyint(p, 2, k=4.)
-
-    def test_order_errors(self):
-        for xp in (numpy, cupy):
-            with pytest.raises(ValueError):
-                xp.polyder(xp.ones(3), -1)
-            with pytest.raises(ValueError):
-                xp.polyint(xp.ones(3), 3, k=[1., 2.])
-
-    @testing.numpy_cupy_allclose(rtol=1e-8, atol=1e-10)
-    def test_polyfit(self, xp):
-        x = xp.linspace(0, 1, 20)
-        y = 3 * x ** 3 - x + 0.1 * xp.sin(50 * x)
-        c2, cov = xp.polyfit(x, y, 2, cov=True)
-        c, res, rank, s, rcond = xp.polyfit(x, y, 3, full=True)
-        return (xp.polyfit(x, xp.stack([y, y ** 2], 1), 2, w=x + 1), c2, cov, c, res, s,
-                xp.asarray(int(rank)), xp.asarray(rcond))
-
-    def test_polyfit_errors(self):
-        for xp in (numpy, cupy):
-            with pytest.raises(ValueError):
-                xp.polyfit(xp.ones(3), xp.ones(3), -1)
-            with pytest.raises(TypeError):
-                xp.polyfit(xp.ones(3), xp.ones(4), 1)
