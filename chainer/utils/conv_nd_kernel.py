@@ -43,16 +43,29 @@ def _scalar_params(ndim, *prefixes):
 
 
 @cuda.memoize(for_each_device=True)
-def _im2col_kernel(ndim):
+def _im2col_kernel(ndim, matrix):
     # Scalars: image dims d, output dims od, kernel dims kd, strides sd,
-    # pads pd, dilations dd.
+    # pads pd, dilations dd, then the batch size nb, the channels ch and
+    # the channels per group cg.  ``i`` enumerates the patches in the
+    # order (n, c, k..., o...) or, with ``matrix``, in the order
+    # (group, n, o..., c within the group, k...) of the convolution's
+    # matrix product, so that the kernel writes its output contiguously.
     axes = range(ndim)
     lines = ['I _r = i;']
-    for j in reversed(axes):
-        lines.append('I o{0} = _r % od{0}; _r /= od{0};'.format(j))
-    for j in reversed(axes):
-        lines.append('I k{0} = _r % kd{0}; _r /= kd{0};'.format(j))
-    lines.append('I _src = _r;')
+    if matrix:
+        for j in reversed(axes):
+            lines.append('I k{0} = _r % kd{0}; _r /= kd{0};'.format(j))
+        lines.append('I _c = _r % cg; _r /= cg;')
+        for j in reversed(axes):
+            lines.append('I o{0} = _r % od{0}; _r /= od{0};'.format(j))
+        lines.append('I _n = _r % nb; _r /= nb;')
+        lines.append('I _src = _n * ch + _r * cg + _c;')
+    else:
+        for j in reversed(axes):
+            lines.append('I o{0} = _r % od{0}; _r /= od{0};'.format(j))
+        for j in reversed(axes):
+            lines.append('I k{0} = _r % kd{0}; _r /= kd{0};'.format(j))
+        lines.append('I _src = _r;')
     lines.append('bool _in = true;')
     for j in axes:
         lines.append('I x{0} = k{0} * dd{0} + o{0} * sd{0} - pd{0};'.format(j))
@@ -61,8 +74,10 @@ def _im2col_kernel(ndim):
     lines.append('col = _in ? img[_src] : pval;')
     return cuda.elementwise(
         'raw T img, T pval, ' + _scalar_params(ndim, 'd', 'od', 'kd', 'sd',
-                                                'pd', 'dd'),
-        'T col', '\n'.join(lines), 'im2col_{}d'.format(ndim))
+                                                'pd', 'dd')
+        + ', I nb, I ch, I cg',
+        'T col', '\n'.join(lines),
+        'im2col_{}d{}'.format(ndim, '_matrix' if matrix else ''))
 
 
 @cuda.memoize(for_each_device=True)
@@ -98,7 +113,7 @@ def _col2im_kernel(ndim):
         'T img', '\n'.join(lines), 'col2im_{}d'.format(ndim))
 
 
-def im2col(img, ksize, stride, pad, pval, outs, dilate, out=None):
+def im2col(img, ksize, stride, pad, pval, outs, dilate, groups=None):
     """im2col of a cupy image in one kernel.
 
     Parameters
@@ -110,32 +125,35 @@ def im2col(img, ksize, stride, pad, pval, outs, dilate, out=None):
         Value of the elements outside the image.
     outs : tuple of int
         Output spatial shape (any; windows past the image read ``pval``).
-    out : cupy.ndarray, optional
-        Destination of shape ``(n, c, k..., outs...)``, possibly a
-        transposed view (of a matrix layout, say) or of a shape whose C
-        order enumerates the same elements, e.g. ``c`` split in two axes.
+    groups : int, optional
+        Lay the patches out as the matrices of a grouped convolution
+        instead, ``(groups, n * prod(outs), c / groups * prod(ksize))``.
 
     Returns
     -------
     cupy.ndarray
-        ``(n, c, k_1, ..., k_N, out_1, ..., out_N)`` (``out`` if given).
+        ``(n, c, k_1, ..., k_N, out_1, ..., out_N)``, or the matrices.
     """
     cupy = cuda.cupy
     ndim = len(ksize)
     n, c = img.shape[:2]
     dims = img.shape[2:]
-    shape = (n, c) + tuple(ksize) + tuple(outs)
-    if out is None:
-        out = cupy.empty(shape, dtype=img.dtype)
+    k_size = int(numpy.prod(ksize, dtype=numpy.int64))
+    out_size = int(numpy.prod(outs, dtype=numpy.int64))
+    if groups is None:
+        shape = (n, c) + tuple(ksize) + tuple(outs)
+        cg = c
     else:
-        assert out.size == numpy.prod(shape, dtype=numpy.int64)
+        cg = c // groups
+        shape = (groups, n * out_size, cg * k_size)
+    col = cupy.empty(shape, dtype=img.dtype)
     img = cupy.ascontiguousarray(img)
-    it = index_type(img.size, out.size)
+    it = index_type(img.size, col.size)
     scalars = [it(v) for v in (tuple(dims) + tuple(outs) + tuple(ksize)
-                               + tuple(stride) + tuple(pad)
-                               + tuple(dilate))]
-    _im2col_kernel(ndim)(img, pval, *(scalars + [out]))
-    return out
+                               + tuple(stride) + tuple(pad) + tuple(dilate)
+                               + (n, c, cg))]
+    _im2col_kernel(ndim, groups is not None)(img, pval, *(scalars + [col]))
+    return col
 
 
 def col2im(col, stride, pad, dims, dilate):

@@ -34,24 +34,15 @@ def _col_matrix(x, ksize, stride, pad, cover_all, dilate, groups):
 
 
 def _col_matrix_gpu(x, ksize, stride, pad, cover_all, dilate, groups):
-    # The kernel writes the patches straight into the matrix layout
-    # (through a transposed view), which saves a transposed copy of the
-    # largest array of the convolution.
-    n, c = x.shape[:2]
-    ndim = len(ksize)
+    # The kernel writes the patches straight into the matrix layout, which
+    # saves a transposed copy of the largest array of the convolution.
     outs = tuple(conv.get_conv_outsize(d, k, s, p, cover_all, di)
                  for d, k, s, p, di in zip(x.shape[2:], ksize, stride, pad,
                                            dilate))
     assert all(o > 0 for o in outs), 'output size must be positive'
-    buf = cuda.cupy.empty(
-        (groups, n) + outs + (c // groups,) + tuple(ksize), x.dtype)
-    # (G, n, out..., C/G, k...) seen as (n, G, C/G, k..., out...)
-    axes = ((1, 0, 2 + ndim) + tuple(range(3 + ndim, 3 + 2 * ndim))
-            + tuple(range(2, 2 + ndim)))
-    conv_nd_kernel.im2col(x, tuple(ksize), stride, pad, 0, outs, dilate,
-                          out=buf.transpose(axes))
-    return buf.reshape(groups, n * _prod(outs),
-                       c // groups * _prod(ksize)), outs
+    col = conv_nd_kernel.im2col(x, tuple(ksize), stride, pad, 0, outs,
+                                dilate, groups=groups)
+    return col, outs
 
 
 def conv_forward(x, W, b, stride, pad, cover_all, dilate, groups):
