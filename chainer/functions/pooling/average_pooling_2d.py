@@ -1,13 +1,10 @@
 """Two-dimensional average pooling."""
 from chainer import backend
+from chainer.backends import cuda
 from chainer import function_node
+from chainer.functions.pooling import pooling_2d
 from chainer.functions.pooling.pooling_2d import Pooling2D
 from chainer.utils import conv
-
-
-def _acc_dtype(dtype):
-    # Sums of float16 are accumulated in float32 and rounded once.
-    return 'f' if dtype.itemsize < 4 else dtype
 
 
 class AveragePooling2D(Pooling2D):
@@ -21,8 +18,15 @@ class AveragePooling2D(Pooling2D):
         ksize, stride, pad = self._params()
         self._in_shape = x.shape
         self._in_dtype = x.dtype
+        if isinstance(x, cuda.ndarray):
+            h, w = x.shape[2:]
+            return pooling_2d.window_sum_gpu(
+                x, conv.get_conv_outsize(h, self.kh, self.sy, self.ph),
+                conv.get_conv_outsize(w, self.kw, self.sx, self.pw), self,
+                self.kh * self.kw),
+        # Sums of float16 are accumulated in float32 and rounded once.
         col = conv._im2col_nd(x, ksize, stride, pad, 0, False, view=True)
-        y = col.sum(axis=(2, 3), dtype=_acc_dtype(x.dtype))
+        y = col.sum(axis=(2, 3), dtype=pooling_2d.acc_dtype(x.dtype))
         y /= self.kh * self.kw
         return y.astype(x.dtype, copy=False),
 
@@ -40,9 +44,11 @@ class AveragePooling2DGrad(function_node.FunctionNode):
         gy, = inputs
         ap = self.apool2d
         n, c, h, w = ap._in_shape
-        xp = backend.get_array_module(gy)
         coeff = gy.dtype.type(1. / (ap.kh * ap.kw))
+        if isinstance(gy, cuda.ndarray):
+            return pooling_2d.spread_gpu(gy, ap._in_shape, ap, coeff),
         # A broadcast view suffices: col2im only reads its input.
+        xp = backend.get_array_module(gy)
         gcol = xp.broadcast_to(
             (gy * coeff)[:, :, None, None],
             (n, c, ap.kh, ap.kw) + gy.shape[2:])

@@ -2,7 +2,9 @@
 import numpy
 
 from chainer import backend
+from chainer.backends import cuda
 from chainer import function_node
+from chainer.functions.pooling import pooling_2d
 from chainer.functions.pooling.pooling_2d import Pooling2D
 from chainer.utils import conv
 
@@ -13,6 +15,43 @@ def _one_hot(indexes, k):
     return xp.arange(k).reshape(1, 1, k, 1, 1) == indexes[:, :, None]
 
 
+def _max_pool_gpu(x, node):
+    # Scans the window in C order and keeps the first maximum, padding
+    # reading -inf, with NaN winning as in NumPy's max/argmax; indexes are
+    # int32 as in Chainer.
+    n, c, h, w = x.shape
+    out_h = conv.get_conv_outsize(h, node.kh, node.sy, node.ph,
+                                  node.cover_all)
+    out_w = conv.get_conv_outsize(w, node.kw, node.sx, node.pw,
+                                  node.cover_all)
+    x = cuda.cupy.ascontiguousarray(x)
+    y = cuda.cupy.empty((n, c, out_h, out_w), x.dtype)
+    indexes = cuda.cupy.empty((n, c, out_h, out_w), numpy.int32)
+    cuda.elementwise(
+        'raw T x, T ninf, ' + pooling_2d.GEOMETRY_PARAMS, 'T y, S index',
+        pooling_2d.WINDOW_ORIGIN + '''
+        T best = ninf;
+        I best_k = 0;
+        I k = 0;
+        for (I ky = 0; ky < kh; ++ky) {
+          I yy = y0 + ky;
+          for (I kx = 0; kx < kw; ++kx, ++k) {
+            I xx = x0 + kx;
+            T v = (yy >= 0 && yy < h && xx >= 0 && xx < w)
+                ? x[(nc * h + yy) * w + xx] : ninf;
+            if (k == 0 || (best == best && (v > best || v != v))) {
+              best = v;
+              best_k = k;
+            }
+          }
+        }
+        y = best;
+        index = best_k;''', 'max_pool_fwd')(
+            x, -numpy.inf, *(pooling_2d.geometry(x.shape, y.shape, node)
+                             + [y, indexes]))
+    return y, indexes
+
+
 class MaxPooling2D(Pooling2D):
     """Max pooling node; keeps the argmax of each window for backward."""
 
@@ -21,6 +60,9 @@ class MaxPooling2D(Pooling2D):
         ksize, stride, pad = self._params()
         self._in_shape = x.shape
         self._in_dtype = x.dtype
+        if isinstance(x, cuda.ndarray):
+            y, self.indexes = _max_pool_gpu(x, self)
+            return y,
         # Padding with -inf keeps padded positions from ever winning.
         col = conv._im2col_nd(x, ksize, stride, pad, -numpy.inf,
                               self.cover_all, view=True)
@@ -44,6 +86,23 @@ class MaxPooling2DGrad(function_node.FunctionNode):
         gy, = inputs
         mp = self.mpool2d
         n, c, h, w = mp._in_shape
+        if isinstance(gy, cuda.ndarray):
+            # Adds the gradients of the windows whose argmax the element
+            # is, in the order of the NumPy path's col2im.
+            gy = cuda.cupy.ascontiguousarray(gy)
+            gx = cuda.cupy.empty(mp._in_shape, gy.dtype)
+            cuda.elementwise(
+                'raw T gy, raw S indexes, ' + pooling_2d.GEOMETRY_PARAMS,
+                'T gx',
+                'T val = T(0);' + pooling_2d.windows_of_input(
+                    '''if (indexes[off] == ky * kw + kx) {
+                         val = val + gy[off];
+                       }''') + 'gx = val;',
+                'max_pool_grad')(
+                    gy, cuda.cupy.ascontiguousarray(self.indexes),
+                    *(pooling_2d.geometry(mp._in_shape, gy.shape, mp)
+                      + [gx]))
+            return gx,
         xp = backend.get_array_module(gy)
         k = mp.kh * mp.kw
         gcol = xp.where(_one_hot(self.indexes, k), gy[:, :, None],
@@ -67,6 +126,22 @@ class MaxPooling2DWithIndexes(function_node.FunctionNode):
         x, = inputs
         mp = self.mpool2d
         ksize, stride, pad = mp._params()
+        if isinstance(x, cuda.ndarray):
+            # Reads the element at the stored argmax (padding reads 0).
+            x = cuda.cupy.ascontiguousarray(x)
+            indexes = self.indexes
+            y = cuda.cupy.empty(indexes.shape, x.dtype)
+            cuda.elementwise(
+                'raw T x, S index, ' + pooling_2d.GEOMETRY_PARAMS, 'T y',
+                pooling_2d.WINDOW_ORIGIN + '''
+                I yy = y0 + index / kw;
+                I xx = x0 + index % kw;
+                y = (yy >= 0 && yy < h && xx >= 0 && xx < w)
+                    ? x[(nc * h + yy) * w + xx] : T(0);''',
+                'max_pool_with_indexes')(
+                    x, indexes,
+                    *(pooling_2d.geometry(x.shape, y.shape, mp) + [y]))
+            return y,
         xp = backend.get_array_module(x)
         col = conv._im2col_nd(x, ksize, stride, pad, 0, mp.cover_all,
                               view=True)

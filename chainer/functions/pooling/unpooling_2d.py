@@ -1,6 +1,8 @@
 """Two-dimensional unpooling (the adjoint of sum pooling)."""
 from chainer import backend
+from chainer.backends import cuda
 from chainer import function_node
+from chainer.functions.pooling import pooling_2d
 from chainer.functions.pooling.pooling_2d import _pair
 from chainer.functions.pooling.pooling_2d import Pooling2D
 from chainer.utils import conv
@@ -39,6 +41,8 @@ class Unpooling2D(Pooling2D):
         if self.outw is None:
             self.outw = conv.get_deconv_outsize(
                 w, self.kw, self.sx, self.pw, cover_all=self.cover_all)
+        # col2im reads the broadcast view in place (on cupy arrays in one
+        # kernel).
         xp = backend.get_array_module(x)
         col = xp.broadcast_to(x[:, :, None, None],
                               x.shape[:2] + (self.kh, self.kw) + (h, w))
@@ -59,6 +63,13 @@ class Unpooling2DGrad(function_node.FunctionNode):
     def forward(self, inputs):
         gy, = inputs
         up = self.unpooling2d
+        if isinstance(gy, cuda.ndarray):
+            h, w = gy.shape[2:]
+            return pooling_2d.window_sum_gpu(
+                gy, conv.get_conv_outsize(h, up.kh, up.sy, up.ph,
+                                          up.cover_all),
+                conv.get_conv_outsize(w, up.kw, up.sx, up.pw, up.cover_all),
+                up, 1),
         gcol = conv._im2col_nd(gy, up._params()[0], up._params()[1],
                                up._params()[2], 0, up.cover_all, view=True)
         return gcol.sum(axis=(2, 3)),
