@@ -1,6 +1,9 @@
 """Softmax followed by cross entropy: ``softmax_cross_entropy``."""
+import numpy
+
 import chainer
 from chainer import backend
+from chainer.backends import cuda
 from chainer import function_node
 from chainer.functions.activation.log_softmax import _log_softmax
 from chainer.functions.activation.log_softmax import log_softmax
@@ -85,6 +88,124 @@ def _one_hot(x, t_safe):
     return classes == _expand_class_axis(t_safe)
 
 
+# cupy kernels.  ``t`` is read per label; ``log_y`` and ``y`` are
+# C-contiguous ``(B, C, U)`` with ``U`` the product of the trailing axes, so
+# label ``j`` has class ``c`` at ``(j / U * C + c) * U + j % U``.  They
+# compute what the NumPy path computes, in the same order, except that a
+# label outside ``[0, C)`` (other than ignore_label) gives NaN instead of an
+# IndexError: raising would need the labels on the host at every step
+# (debug mode checks them).
+
+# Weight of label ``t``: 0 if ignored, the class weight (or 1) otherwise.
+_LABEL_WEIGHT = '''
+    (t == ignore ? T(0) : (t < 0 || t >= n_class) ? nan : {class_weight})
+'''
+
+# The weighted log-probability of the label (0 where the weight is 0,
+# where multiplying would turn -inf into NaN).
+_WEIGHTED_LOG_P = '''
+    T _w = {weight};
+    T _log_p = _w != T(0) && _w == _w
+        ? log_y[(j / n_unit * n_class + t) * n_unit + j % n_unit] * _w
+        : _w;
+'''
+
+
+def _label_weight(class_weight):
+    return _LABEL_WEIGHT.format(
+        class_weight='T(1)' if class_weight is None else 'w[t]').strip()
+
+
+def _class_weight_gpu(class_weight, dtype):
+    if class_weight is None:
+        # Not read by the kernels; any array of the dtype fills the slot.
+        return cuda.cupy.empty(1, dtype)
+    return cuda.cupy.asarray(class_weight, dtype)
+
+
+def _mean_coeff_gpu(t, normalize, ignore_label, dtype):
+    # As _mean_coeff: 1 / max(count, 1) in double precision, rounded once.
+    if not normalize:
+        return cuda.cupy.asarray(1. / max(len(t), 1), dtype=dtype)
+    coeff = cuda.cupy.empty((), dtype)
+    cuda.reduce(
+        'S t, S ignore', 'T coeff', 't != ignore', 'a + b',
+        'coeff = T(1.0 / (double)(a > 1 ? a : 1))', '0',
+        'softmax_crossent_coeff', reduce_type='long long')(
+            t, ignore_label, coeff)
+    return coeff
+
+
+def _forward_gpu(node, log_y, t):
+    x_dtype = log_y.dtype
+    log_y = cuda.cupy.ascontiguousarray(log_y)
+    n_class = log_y.shape[1]
+    it = numpy.int32 if log_y.size <= 2 ** 31 - 1 else numpy.int64
+    args = (log_y, _class_weight_gpu(node.class_weight, x_dtype),
+            it(n_class), it(t.size // max(len(t), 1)), node.ignore_label,
+            numpy.nan)
+    params = ('S t, raw T log_y, raw T w, I n_class, I n_unit, S ignore, '
+              'T nan')
+    weighted = _WEIGHTED_LOG_P.format(
+        weight=_label_weight(node.class_weight))
+    if node.reduce == 'mean':
+        node._coeff = _mean_coeff_gpu(t, node.normalize, node.ignore_label,
+                                      x_dtype)
+        # Reducing over every axis, _J is the number of the label.
+        loss = cuda.reduce(
+            params + ', raw T coeff', 'T loss',
+            '_crossent_log_p(t, log_y, w, n_class, n_unit, ignore, nan, _J)',
+            'a + b', 'loss = a * -coeff[0]', '0', 'softmax_crossent_fwd',
+            preamble='''
+            template <typename S, typename L, typename W, typename I,
+                      typename T>
+            __device__ T _crossent_log_p(S t, const L& log_y, const W& w,
+                                         I n_class, I n_unit, S ignore,
+                                         T nan, I j) {{
+              {}
+              return _log_p;
+            }}'''.format(weighted))(
+                t, *(args + (node._coeff, cuda.cupy.empty((), x_dtype))))
+        return loss
+    loss = cuda.cupy.empty(t.shape, x_dtype)
+    cuda.elementwise(
+        params, 'T loss',
+        'I j = i;' + weighted + 'loss = -_log_p;',
+        'softmax_crossent_no_reduce_fwd')(t, *(args + (loss,)))
+    return loss
+
+
+def _backward_gpu(node, y, t, gloss):
+    x_dtype = y.dtype
+    y = cuda.cupy.ascontiguousarray(y)
+    n_class = y.shape[1]
+    it = numpy.int32 if y.size <= 2 ** 31 - 1 else numpy.int64
+    n_unit = t.size // max(len(t), 1)
+    # gx = (y - onehot(t)) * (w * (gloss * coeff)); ignored labels take
+    # class 0 in the one-hot, as t_safe does.
+    if node.reduce == 'mean':
+        gloss_param, scale = 'raw T gloss, raw T coeff', 'gloss[0] * coeff[0]'
+        gloss_args = (gloss, node.coeff)
+    else:
+        gloss_param, scale = 'T gloss', 'gloss'
+        gloss_args = (_expand_class_axis(gloss),)
+    gx = cuda.cupy.empty(y.shape, x_dtype)
+    cuda.elementwise(
+        'T y, S t, {}, raw T w, I n_class, I n_unit, S ignore, '
+        'T nan'.format(gloss_param),
+        'T gx',
+        '''I c = i / n_unit % n_class;
+           S t_safe = t == ignore ? S(0) : t;
+           T scale = {weight} * ({scale});
+           gx = (y - T(c == t_safe ? 1 : 0)) * scale;'''.format(
+            weight=_label_weight(node.class_weight), scale=scale),
+        'softmax_crossent_bwd')(
+            y, _expand_class_axis(t), *(gloss_args + (
+                _class_weight_gpu(node.class_weight, x_dtype), it(n_class),
+                it(n_unit), node.ignore_label, numpy.nan, gx)))
+    return gx
+
+
 class SoftmaxCrossEntropy(function_node.FunctionNode):
     """Cross entropy of ``softmax(x, axis=1)`` against integer labels.
 
@@ -120,6 +241,9 @@ class SoftmaxCrossEntropy(function_node.FunctionNode):
         log_y = _log_softmax(x, 1)
         if self.cache_score:
             self.y = xp.exp(log_y)
+        if isinstance(x, cuda.ndarray):
+            return utils.force_array(_forward_gpu(self, log_y, t),
+                                     x.dtype),
         t_safe, w = _target_weights(x, t, self.class_weight,
                                     self.ignore_label)
         log_p = xp.take_along_axis(
@@ -161,6 +285,8 @@ class _SoftmaxCrossEntropyGrad(function_node.FunctionNode):
         if y is None:
             # cache_score=False: recompute instead of keeping the scores.
             y = xp.exp(_log_softmax(x, 1))
+        if isinstance(x, cuda.ndarray):
+            return _backward_gpu(self, y, t, gloss),
         t_safe, w = _target_weights(x, t, self.class_weight,
                                     self.ignore_label)
         gx = y - _one_hot(x, t_safe)

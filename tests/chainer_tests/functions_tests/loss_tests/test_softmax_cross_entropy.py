@@ -3,6 +3,7 @@ import numpy
 import pytest
 
 import chainer
+from chainer.backends import cuda
 from chainer import gradient_check
 import chainer.functions as F
 from chainer import testing
@@ -207,3 +208,57 @@ def test_invalid_options(kwargs, edb):
 def test_invalid_types(x, t, edb):
     with pytest.raises(type_check.InvalidType):
         F.softmax_cross_entropy(x, t, enable_double_backprop=edb)
+
+
+def _loss_and_grad(x, t, gy, **kwargs):
+    x = chainer.Variable(x)
+    loss = F.softmax_cross_entropy(x, t, **kwargs)
+    loss.grad = gy
+    loss.backward()
+    return cuda.to_cpu(loss.array), cuda.to_cpu(x.grad)
+
+
+@testing.attr.gpu
+@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,
+                                   numpy.float64])
+@pytest.mark.parametrize('reduce', ['mean', 'no'])
+@pytest.mark.parametrize('weight', [False, True])
+@pytest.mark.parametrize('cache_score', [False, True])
+def test_gpu_kernels_equal_numpy(dtype, reduce, weight, cache_score):
+    # The kernels on cupy against the NumPy path; they differ only by the
+    # rounding of log-softmax and the order of the sum over labels.
+    rng = numpy.random.RandomState(0)
+    x = rng.uniform(-2, 2, (5, 4, 3)).astype(dtype)
+    t = rng.randint(0, 4, (5, 3)).astype(numpy.int32)
+    t[0, :2] = -1
+    # A class of weight 0 contributes neither loss nor gradient.
+    cw = numpy.array([0.5, 0., 2., 1.], dtype) if weight else None
+    gy = rng.uniform(0.5, 1.5, () if reduce == 'mean' else t.shape).astype(
+        dtype)
+    kwargs = {'reduce': reduce, 'cache_score': cache_score}
+    expected = _loss_and_grad(x, t, gy, class_weight=cw, **kwargs)
+    actual = _loss_and_grad(cuda.to_gpu(x), cuda.to_gpu(t), cuda.to_gpu(gy),
+                            class_weight=None if cw is None
+                            else cuda.to_gpu(cw), **kwargs)
+    tol = 2e-3 if dtype == numpy.float16 else 1e-5
+    for a, e in zip(actual, expected):
+        assert a.dtype == dtype
+        numpy.testing.assert_allclose(a, e, rtol=tol, atol=tol)
+
+
+@testing.attr.gpu
+@pytest.mark.parametrize('reduce', ['mean', 'no'])
+def test_gpu_out_of_range_label_gives_nan(reduce):
+    # Checking the labels would read them back at every step; the loss of
+    # an invalid label is NaN instead (debug mode raises).
+    x = cuda.cupy.zeros((2, 3), numpy.float32)
+    t = cuda.cupy.array([0, 3], numpy.int32)
+    loss = cuda.to_cpu(F.softmax_cross_entropy(x, t, reduce=reduce).array)
+    if reduce == 'mean':
+        assert numpy.isnan(loss)
+    else:
+        assert loss[0] == pytest.approx(numpy.log(3))
+        assert numpy.isnan(loss[1])
+    with chainer.using_config('debug', True):
+        with pytest.raises(ValueError):
+            F.softmax_cross_entropy(x, t, reduce=reduce)
