@@ -1,6 +1,9 @@
 """Dropout regularization: ``dropout``."""
+import numpy
+
 import chainer
 from chainer import backend
+from chainer.backends import cuda
 from chainer import configuration
 from chainer import function_node
 from chainer import utils
@@ -38,6 +41,16 @@ class Dropout(function_node.FunctionNode):
             # Scaling the kept units by 1 / (1 - ratio) keeps the expected
             # activation unchanged, so nothing changes at test time.
             scale = x.dtype.type(1. / (1 - self.dropout_ratio))
+            if isinstance(x, cuda.ndarray):
+                # Mask and output in one kernel; float32 uniforms (as in
+                # Chainer) halve the random bits to draw.
+                rand = xp.random.rand(*x.shape, dtype=numpy.float32)
+                self.mask, y = cuda.elementwise(
+                    'T x, R r, T scale, R ratio', 'T mask, T y',
+                    '''mask = scale * T(r >= ratio ? 1 : 0);
+                       y = x * mask;''',
+                    'dropout_fwd')(x, rand, scale, self.dropout_ratio)
+                return y,
             flag = xp.random.rand(*x.shape) >= self.dropout_ratio
             self.mask = utils.force_array(scale * flag, x.dtype)
         elif self.mask.shape != x.shape:

@@ -28,11 +28,16 @@ def moments(x, axes):
     return mean, var
 
 
+def inv_std(var, eps):
+    """``1 / sqrt(var + eps)``."""
+    xp = backend.get_array_module(var)
+    return 1 / xp.sqrt(var + eps)
+
+
 def normalize(x, mean, var, eps):
     """``(x - mean) / sqrt(var + eps)`` and the reciprocal std."""
-    xp = backend.get_array_module(x)
-    inv_std = 1 / xp.sqrt(var + eps)
-    return (x - mean) * inv_std, inv_std
+    s = inv_std(var, eps)
+    return (x - mean) * s, s
 
 
 def grads(x, gamma, gy, eps, stat_axes, param_axes, param_shape):

@@ -1,4 +1,5 @@
 """Batch normalization with batch statistics (training-time form)."""
+from chainer.backends import cuda
 from chainer import function_node
 from chainer.functions.normalization import _normalize
 from chainer.utils import type_check
@@ -45,6 +46,25 @@ def check_param_types(x_type, gamma_type, axis):
         type_check.expect(x_type.shape[ka] == gamma_type.shape[i])
 
 
+def _normalize_gpu(x, mean, inv_std, gamma, beta):
+    # gamma * ((x - mean) * inv_std) + beta in one kernel, in the compute
+    # dtype U of the statistics and in the NumPy path's order; the
+    # parameters are broadcast (already reshaped to the parameter shape).
+    return cuda.elementwise(
+        'T x, U mean, U inv_std, P gamma, P beta', 'T y',
+        'y = T(U(gamma) * ((U(x) - mean) * inv_std) + U(beta));',
+        'bn_fwd')(x, mean, inv_std, gamma, beta)
+
+
+def _update_running_gpu(running, stat, decay, coeff):
+    # running = running * decay + R(coeff * stat), as the NumPy path's
+    # ``running *= decay; running += (coeff * stat).astype(R)``.
+    cuda.elementwise(
+        'U stat, R decay, U coeff', 'R running',
+        'running = running * decay + R(coeff * stat);',
+        'bn_running_average')(stat, decay, coeff, running)
+
+
 class BatchNormalization(function_node.FunctionNode):
     """Normalise with batch statistics; optionally update running stats.
 
@@ -86,25 +106,33 @@ class BatchNormalization(function_node.FunctionNode):
         dtype = _normalize.compute_dtype(x.dtype, gamma.dtype)
         x_ = x.astype(dtype, copy=False)
         mean, var = _normalize.moments(x_, self.axis)
-        x_hat, inv_std = _normalize.normalize(x_, mean, var, self.eps)
         shape = self._param_shape
-        y = (gamma.reshape(shape).astype(dtype, copy=False) * x_hat
-             + beta.reshape(shape).astype(dtype, copy=False))
+        gpu = isinstance(x, cuda.ndarray)
+        if gpu:
+            inv_std = _normalize.inv_std(var, self.eps)
+            y = _normalize_gpu(x, mean, inv_std, gamma.reshape(shape),
+                               beta.reshape(shape))
+        else:
+            x_hat, inv_std = _normalize.normalize(x_, mean, var, self.eps)
+            y = (gamma.reshape(shape).astype(dtype, copy=False) * x_hat
+                 + beta.reshape(shape).astype(dtype, copy=False))
         self.mean = mean.reshape(gamma.shape)
         self.inv_std = inv_std.reshape(gamma.shape)
 
         m = x.size // gamma.size
-        if self.running_mean is not None:
-            self.running_mean *= self.decay
-            self.running_mean += ((1 - self.decay) * self.mean).astype(
-                self.running_mean.dtype, copy=False)
-        if self.running_var is not None:
-            # Running variance is the unbiased estimate (m / (m - 1)).
-            adjust = m / max(m - 1., 1.)
-            self.running_var *= self.decay
-            self.running_var += (
-                (1 - self.decay) * adjust * var.reshape(gamma.shape)).astype(
-                    self.running_var.dtype, copy=False)
+        # Running variance is the unbiased estimate (m / (m - 1)).
+        adjust = m / max(m - 1., 1.)
+        var = var.reshape(gamma.shape)
+        for running, stat, coeff in (
+                (self.running_mean, self.mean, 1 - self.decay),
+                (self.running_var, var, (1 - self.decay) * adjust)):
+            if running is None:
+                continue
+            if gpu:
+                _update_running_gpu(running, stat, self.decay, coeff)
+            else:
+                running *= self.decay
+                running += (coeff * stat).astype(running.dtype, copy=False)
         return y.astype(x.dtype, copy=False),
 
     def backward(self, indexes, grad_outputs):

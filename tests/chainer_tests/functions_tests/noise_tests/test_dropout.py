@@ -101,6 +101,20 @@ def test_dropout_rate_and_mean():
     assert abs(y.mean() - 1) < 0.05
 
 
+@testing.attr.gpu
+@pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32])
+def test_dropout_gpu_kernel_rate_and_mask(dtype):
+    # Mask and output come from one kernel on cupy arrays.
+    x = cuda.cupy.full((200, 100), 3, dtype)
+    y, mask = F.dropout(x, 0.3, return_mask=True)
+    y, mask = cuda.to_cpu((y.array, mask))
+    assert y.dtype == mask.dtype == dtype
+    scale = dtype(1 / 0.7)
+    assert numpy.isin(mask, [0, scale]).all()
+    numpy.testing.assert_array_equal(y, dtype(3) * mask)
+    assert abs((mask == 0).mean() - 0.3) < 0.03
+
+
 def test_dropout_returns_variable_without_mask_flag():
     y = F.dropout(numpy.ones(3, numpy.float32))
     assert isinstance(y, chainer.Variable)

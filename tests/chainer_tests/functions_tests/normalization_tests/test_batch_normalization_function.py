@@ -2,6 +2,7 @@ import numpy
 import pytest
 
 import chainer
+from chainer.backends import cuda
 from chainer import gradient_check
 import chainer.functions as F
 from chainer import testing
@@ -203,3 +204,32 @@ class TestBatchNormalizationInvalid(object):
         with pytest.raises(type_check.InvalidType):
             F.fixed_batch_normalization(self.x, self.g, self.g, self.g,
                                         self.g[:2])
+
+
+@testing.attr.gpu
+@pytest.mark.parametrize('dtype,param_dtype', [
+    (numpy.float16, numpy.float16), (numpy.float32, numpy.float32),
+    (numpy.float64, numpy.float64), (numpy.float16, numpy.float32),
+    (numpy.float32, numpy.float64)])
+def test_gpu_forward_kernels_equal_numpy(dtype, param_dtype):
+    # The fused normalisation and running-average kernels against the
+    # NumPy path: they differ only by the sums of the batch statistics.
+    rng = numpy.random.RandomState(0)
+    x = rng.uniform(-1, 1, (5, 3, 4)).astype(dtype)
+    gamma = rng.uniform(0.5, 1.5, 3).astype(param_dtype)
+    beta = rng.uniform(-1, 1, 3).astype(param_dtype)
+    stats = [rng.uniform(0, 1, 3).astype(param_dtype) for _ in range(2)]
+    gpu_stats = [cuda.to_gpu(s) for s in stats]
+    y = F.batch_normalization(x, gamma, beta, running_mean=stats[0],
+                              running_var=stats[1], decay=0.7)
+    gy = F.batch_normalization(
+        cuda.to_gpu(x), cuda.to_gpu(gamma), cuda.to_gpu(beta),
+        running_mean=gpu_stats[0], running_var=gpu_stats[1], decay=0.7)
+    assert gy.dtype == dtype
+    tol = 5e-3 if dtype == numpy.float16 else 1e-5
+    numpy.testing.assert_allclose(cuda.to_cpu(gy.array), y.array, rtol=tol,
+                                  atol=tol)
+    for g, e in zip(gpu_stats, stats):
+        assert g.dtype == param_dtype
+        numpy.testing.assert_allclose(cuda.to_cpu(g), e, rtol=1e-5,
+                                      atol=1e-6)
