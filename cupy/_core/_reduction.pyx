@@ -19,7 +19,6 @@ lays the arguments out for one call:
 Sizes come from the device properties (threads per block and per multiprocessor, number of
 multiprocessors).
 """
-import string
 import warnings
 
 import numpy
@@ -37,6 +36,7 @@ from cupy.cuda.function cimport Function, PackedArg
 
 from cupy._core import _dtype
 from cupy._core import _kernel
+from cupy._core import _reduction_source
 from cupy.cuda import compiler
 from cupy.cuda import get_backend_name
 from cupy.cuda import memory as _memory
@@ -92,210 +92,6 @@ cdef class ReductionSpec:
         self.options = options
 
 
-# Every name the template substitutes, in one place (see _render).
-_TEMPLATE = string.Template("""\
-#include <cupy/reduction.cuh>
-${preamble}
-#define _CUPY_REDUCE(a, b) (${reduce_expr})
-extern "C" __global__ void ${name}(${params},
-        const CIndexer<${in_ndim}, ${index_t}> _in_ind_param,
-        const CIndexer<${out_ndim}, ${index_t}> _out_ind_param,
-        const _cupy_reduce_layout _layout, char* const _partials,
-        unsigned int* const _counts) {
-${typedefs}
-    typedef ${reduce_type} _type_reduce;
-    typedef ${index_t} _index_t;
-    CIndexer<${in_ndim}, ${index_t}> _in_ind = _in_ind_param;
-    CIndexer<${out_ndim}, ${index_t}> _out_ind = _out_ind_param;
-    // Raw bytes: __shared__ variables cannot have constructors (complex<T> has one).
-    __shared__ __align__(16) char _smem_bytes[${block_size} * sizeof(_type_reduce)];
-    __shared__ bool _svalid[${block_size}];
-    _type_reduce* const _smem = reinterpret_cast<_type_reduce*>(_smem_bytes);
-    const unsigned int _tid = threadIdx.x;
-    const _index_t _group = static_cast<_index_t>(_layout.group);
-    const _index_t _opb = static_cast<_index_t>(_layout.opb);
-    const _index_t _nsplit = static_cast<_index_t>(_layout.nsplit);
-    const _index_t _lane = (_tid / _layout.lane_div) % _group;
-    const _index_t _slot = (_tid / _layout.out_div) % _opb;
-    const _index_t _out_size = static_cast<_index_t>(_out_ind.size());
-    const _index_t _red_size = _out_size == 0 ? 0 : static_cast<_index_t>(_in_ind.size()) / _out_size;
-    const _index_t _nv = _out_size * _nsplit;
-    // The loop bound depends on blockIdx only, so every thread reaches the same barriers.
-    for (_index_t _vbase = static_cast<_index_t>(blockIdx.x) * _opb; _vbase < _nv;
-         _vbase += static_cast<_index_t>(gridDim.x) * _opb) {
-        const _index_t _v = _vbase + _slot;
-        const bool _active = _v < _nv;
-        const _index_t _o = _active ? _v / _nsplit : 0;
-        ${acc_init}
-        if (_active) {
-            const _index_t _begin = (_v % _nsplit) * static_cast<_index_t>(_layout.chunk);
-            _index_t _end = _begin + static_cast<_index_t>(_layout.chunk);
-            if (_end > _red_size) _end = _red_size;
-${loop}
-        }
-        _smem[_tid] = _acc;
-        _svalid[_tid] = _valid;
-        __syncthreads();
-        for (_index_t _s = _group / 2; _s > 0; _s /= 2) {
-            if (_lane < _s) {
-                const unsigned int _peer = _tid + static_cast<unsigned int>(_s * _layout.lane_div);
-                if (_svalid[_peer]) {
-                    if (_svalid[_tid]) {
-                        const _type_reduce _l = _smem[_tid];
-                        const _type_reduce _r = _smem[_peer];
-                        _smem[_tid] = _CUPY_REDUCE(_l, _r);
-                    } else {
-                        _smem[_tid] = _smem[_peer];
-                        _svalid[_tid] = true;
-                    }
-                }
-            }
-            __syncthreads();
-        }
-        if (_active && _lane == 0) {
-            _type_reduce _res = _smem[_tid];
-            bool _last = true;
-            if (_nsplit > 1) {
-                // Every part of a split range is non-empty, so every partial is valid.
-                *reinterpret_cast<_type_reduce*>(_partials + _v * CUPY_REDUCE_PARTIAL_BYTES) = _res;
-                __threadfence();
-                const unsigned int _done = atomicAdd(_counts + _o, 1u);
-                _last = _done == static_cast<unsigned int>(_nsplit - 1);
-                if (_last) {
-                    __threadfence();
-                    const char* _p = _partials + _o * _nsplit * CUPY_REDUCE_PARTIAL_BYTES;
-                    _res = *reinterpret_cast<const _type_reduce*>(_p);
-                    for (_index_t _k = 1; _k < _nsplit; ++_k) {
-                        const _type_reduce _r = *reinterpret_cast<const _type_reduce*>(
-                            _p + _k * CUPY_REDUCE_PARTIAL_BYTES);
-                        const _type_reduce _l = _res;
-                        _res = _CUPY_REDUCE(_l, _r);
-                    }
-                }
-            }
-            if (_last) {
-                _out_ind.set(_o);
-${out_loads}
-                {
-                    _type_reduce a = _res;
-                    ${post_map_expr};
-                }
-${out_stores}
-            }
-        }
-        __syncthreads();
-    }
-}
-#undef _CUPY_REDUCE
-""")
-
-# The reduced range walked with the multi-index recomputed per element (any layout).
-_LOOP_INDEXED = """\
-            for (_index_t _J = _begin + _lane; _J < _end; _J += _group) {
-                _in_ind.set(_o * _red_size + _J);
-${loads}
-                const _type_reduce _x = static_cast<_type_reduce>(${map_expr});
-                ${acc_update}
-            }"""
-# When the reduced axes merge into one, consecutive elements of a lane are one stride apart:
-# the first element's address is computed once and then stepped, which saves the per-element
-# index arithmetic (a division per axis).
-_LOOP_STEPPED = """\
-            if (_begin + _lane < _end) {
-                _in_ind.set(_o * _red_size + _begin + _lane);
-${pointers}
-                for (_index_t _J = _begin + _lane; _J < _end; _J += _group) {
-${loads}
-                    const _type_reduce _x = static_cast<_type_reduce>(${map_expr});
-                    ${acc_update}
-                }
-            }"""
-
-_ACC_IDENTITY = ("_type_reduce _acc = static_cast<_type_reduce>({identity});\n"
-                 "        const bool _valid = true;")
-_UPDATE_IDENTITY = "{ const _type_reduce _l = _acc; _acc = _CUPY_REDUCE(_l, _x); }"
-# Without an identity a thread's value is undefined until it has seen one element.
-_ACC_NO_IDENTITY = "_type_reduce _acc;\n        bool _valid = false;"
-_UPDATE_NO_IDENTITY = ("if (_valid) { const _type_reduce _l = _acc; _acc = _CUPY_REDUCE(_l, _x); }"
-                       " else { _acc = _x; _valid = true; }")
-
-
-cdef str _carray_type(object dtype, Py_ssize_t ndim, bint contig, str index_t):
-    return (f"CArray<{_ctype_of(dtype)}, {ndim}, {'true' if contig else 'false'}, "
-            f"{index_t}>")
-
-
-cdef str _render(ReductionSpec spec, list args, Py_ssize_t in_ndim, Py_ssize_t out_ndim,
-                 bint use_int32, Py_ssize_t block_size, bint stepped):
-    cdef KernelArg k
-    index_t = "int" if use_int32 else "ptrdiff_t"
-    params, loads, out_loads, out_stores = [], [], [], []
-    pointers, stepped_loads = [], []
-    for k in args:
-        if not k.is_array:
-            params.append(f"const {_ctype_of(k.var_dtype)} {k.name}")
-            continue
-        ctype = _carray_type(k.storage_dtype, k.ndim, k.c_contiguous, index_t)
-        if k.raw:
-            params.append(f"const {ctype} {k.name}")
-            continue
-        params.append(f"const {ctype} _raw_{k.name}")
-        var_t = _ctype_of(k.var_dtype)
-        if k.is_output:
-            elem = f"_raw_{k.name}[_out_ind.get()]"
-            if k.storage_dtype == k.var_dtype:
-                out_loads.append(f"{var_t} &{k.name} = {elem};")
-            else:
-                out_loads.append(f"{var_t} {k.name};")
-                out_stores.append(f"{elem} = _cupy_cast<{_ctype_of(k.storage_dtype)}>"
-                                  f"({k.name});")
-        else:
-            elem = f"_raw_{k.name}[_in_ind.get()]"
-            if k.storage_dtype == k.var_dtype:
-                loads.append(f"const {var_t} {k.name} = {elem};")
-            else:
-                loads.append(f"const {var_t} {k.name} = _cupy_cast<{var_t}>({elem});")
-            st = _ctype_of(k.storage_dtype)
-            pointers.append(
-                f"const char* _p_{k.name} = reinterpret_cast<const char*>(&{elem});\n"
-                f"const ptrdiff_t _d_{k.name} = _raw_{k.name}.strides()[{in_ndim - 1}] * "
-                f"static_cast<ptrdiff_t>(_group);")
-            value = f"*reinterpret_cast<const {st}*>(_p_{k.name})"
-            if k.storage_dtype != k.var_dtype:
-                value = f"_cupy_cast<{var_t}>({value})"
-            stepped_loads.append(f"const {var_t} {k.name} = {value}; _p_{k.name} += _d_{k.name};")
-    has_identity = spec.identity is not None
-    acc_update = _UPDATE_IDENTITY if has_identity else _UPDATE_NO_IDENTITY
-    if stepped:
-        loop = string.Template(_LOOP_STEPPED).substitute(
-            pointers="\n".join("                " + line for p in pointers
-                               for line in p.split("\n")),
-            loads="\n".join("                    " + x for x in stepped_loads),
-            map_expr=spec.map_expr, acc_update=acc_update)
-    else:
-        loop = string.Template(_LOOP_INDEXED).substitute(
-            loads="\n".join("                " + x for x in loads),
-            map_expr=spec.map_expr, acc_update=acc_update)
-    return _TEMPLATE.substitute(
-        preamble=spec.preamble,
-        reduce_expr=spec.reduce_expr.replace("\n", " "),
-        name=spec.name,
-        params=", ".join(params),
-        in_ndim=in_ndim,
-        out_ndim=out_ndim,
-        index_t=index_t,
-        typedefs="".join(f"    typedef {c} {alias};\n" for alias, c in spec.typedefs),
-        reduce_type=spec.reduce_type,
-        block_size=block_size,
-        acc_init=(_ACC_IDENTITY.format(identity=spec.identity) if has_identity
-                  else _ACC_NO_IDENTITY),
-        loop=loop,
-        out_loads="\n".join("                " + s for s in out_loads),
-        post_map_expr=spec.post_map_expr,
-        out_stores="\n".join("                " + s for s in out_stores),
-    )
-
-
 # --- layout ----------------------------------------------------------------------------------
 
 cdef PackedArg _pack_layout(Py_ssize_t group, Py_ssize_t lane_div, Py_ssize_t out_div,
@@ -348,8 +144,8 @@ def _force_block_size(Py_ssize_t block):
 
 
 cdef tuple _limits():
-    """(block size, blocks that fill the device, most elements a thread reduces serially or 0)
-    for the current device."""
+    """(block size, blocks that fill the device, most elements a thread reduces serially or 0,
+    accumulators per thread in the stepped loop) for the current device."""
     dev = _device.get_device_id()
     key = (dev, _forced_block)
     lim = _device_limits.get(key)
@@ -363,12 +159,13 @@ cdef tuple _limits():
             # A thread sums at most 4096 elements in a row: the partials of longer ranges are
             # combined separately, which keeps float32 sums about as accurate as NumPy's
             # pairwise summation (a GPU block's tree does the same).
-            block, fill, max_serial = 1, 4 * sms, 4096
+            # Several accumulators per thread hide the latency of the combining operation.
+            block, fill, max_serial, unroll = 1, 4 * sms, 4096, 8
         else:
             block = _forced_block or min(256, int(props.get("maxThreadsPerBlock", 256)))
             per_sm = max(1, int(props.get("maxThreadsPerMultiProcessor", 2048)) // block)
-            fill, max_serial = sms * per_sm, 0
-        lim = (block, fill, max_serial)
+            fill, max_serial, unroll = sms * per_sm, 0, 1
+        lim = (block, fill, max_serial, unroll)
         _device_limits[key] = lim
     return lim
 
@@ -466,17 +263,30 @@ def launch_reduction(ReductionSpec spec, list in_args, list out_args, tuple axes
         if k.is_array and use_int32 and not _fits_int32(k):
             use_int32 = False
 
+    # One reduced axis after merging: kernels step addresses instead of re-deriving the index
+    # (unless the map expression reads the input indexer itself).
+    cdef bint stepped = in_nd - out_nd == 1 and "_in_ind" not in spec.map_expr
+    cdef bint outer = False     # outputs closer together in memory than the reduced elements
+    if ins and out_nd > 0 and red_size > 1:
+        k = ins[0]
+        outer = abs(k.strides[out_nd - 1]) < abs(k.strides[in_nd - 1])
+    all_args = in_args + out_args
+
     # Block layout.
-    block, fill, max_serial = _limits()
+    block, fill, max_serial, unroll = _limits()
+    cdef Py_ssize_t tile = 0
+    if unroll > 1 and stepped and outer:
+        # The host walks tiles of neighbouring outputs together (see render_tiled) when there
+        # are enough tiles to keep the pool busy.
+        tile = _reduction_source.tile_size(all_args)
+        if (out_size + tile - 1) // tile < fill:
+            tile = 0
     cdef Py_ssize_t group = min(block, _pow2_ceil(max(red_size, 1)))
     cdef Py_ssize_t opb = block // group
     cdef Py_ssize_t lane_div = 1, out_div = group
-    if ins and out_nd > 0 and red_size > 1:
-        # Interleave the groups when outputs are closer together in memory than the reduced
-        # elements: adjacent threads then read adjacent addresses.
-        k = ins[0]
-        if abs(k.strides[out_nd - 1]) < abs(k.strides[in_nd - 1]):
-            lane_div, out_div = opb, 1
+    if outer:
+        # Interleave the groups: adjacent threads then read adjacent addresses.
+        lane_div, out_div = opb, 1
     cdef Py_ssize_t nblocks = (out_size + opb - 1) // opb
     cdef Py_ssize_t nsplit = 1, chunk = max(red_size, 1)
     # Split the reduced range when the outputs alone leave most of the device idle and each
@@ -485,22 +295,30 @@ def launch_reduction(ReductionSpec spec, list in_args, list out_args, tuple axes
         nsplit = min((fill + nblocks - 1) // nblocks, red_size // (4 * group))
     if max_serial and red_size > group * max_serial:
         nsplit = max(nsplit, (red_size + group * max_serial - 1) // (group * max_serial))
-    if nsplit > 1:
-        chunk = (red_size + nsplit - 1) // nsplit
-        nsplit = (red_size + chunk - 1) // chunk
-    nblocks = min((out_size * nsplit + opb - 1) // opb, _INT32_MAX)
+    if tile:
+        # The tiled kernel splits ranges into runs itself.
+        nsplit, chunk, nblocks = 1, max_serial, min((out_size + tile - 1) // tile, _INT32_MAX)
+    else:
+        if nsplit > 1:
+            chunk = (red_size + nsplit - 1) // nsplit
+            nsplit = (red_size + chunk - 1) // chunk
+        nblocks = min((out_size * nsplit + opb - 1) // opb, _INT32_MAX)
 
-    all_args = in_args + out_args
-    key = (_device.get_device_id(), use_int32, block, in_nd, out_nd) + tuple(
+    key = (_device.get_device_id(), use_int32, block, unroll, tile, in_nd, out_nd) + tuple(
         (k.storage_dtype.char, k.var_dtype.char, k.raw, k.ndim, k.c_contiguous)
         if k.is_array else k.var_dtype.char for k in all_args)
     f = memo.get(key)
     if f is None:
-        # One reduced axis after merging: step addresses instead of re-deriving the index
-        # (unless the map expression reads the input indexer itself).
-        stepped = in_nd - out_nd == 1 and "_in_ind" not in spec.map_expr
-        source = _render(spec, all_args, in_nd, out_nd, use_int32, block, stepped)
-        f = compiler.compile_with_cache(source, spec.options).get_function(spec.name)
+        options = spec.options
+        if tile:
+            source = _reduction_source.render_tiled(spec, all_args, in_nd, out_nd, use_int32,
+                                                    tile)
+            # A tile's step is a row of neighbouring elements: worth vectorizing.
+            options += ("--extra-device-vectorization",)
+        else:
+            source = _reduction_source.render(spec, all_args, in_nd, out_nd, use_int32, block,
+                                              stepped, unroll)
+        f = compiler.compile_with_cache(source, options).get_function(spec.name)
         memo[key] = f
     launch_args = []
     for k in all_args:

@@ -31,12 +31,14 @@ INCLUDE_DIR = os.path.join(_HERE, "include")
 CORE_INCLUDE_DIR = os.path.normpath(os.path.join(_HERE, "..", "..", "cupy", "_core", "include"))
 _RUNTIME_DIR = os.path.join(_HERE, "runtime")
 
-# -O1: compile time dominates for generated kernels and -O2 runs no faster; no FMA contraction
+# -O1 (OPTIMIZE): compile time dominates for generated kernels and -O2 runs no faster, except
+# where a kernel asks for vectorization (see _Options); no FMA contraction
 # so results do not depend on the optimiser; -w: kernels are generated code.
 # -fno-gnu-unique: function-local statics of inline functions (__shared__ variables of __device__
 # helpers, say) would otherwise be STB_GNU_UNIQUE symbols, bound once per process and so shared by
 # every module defining a function of the same name (see also __global__ in the prelude).
-BASE_FLAGS = ("-O1", "-fPIC", "-fno-semantic-interposition", "-ffp-contract=off", "-fno-gnu-unique",
+OPTIMIZE = "-O1"
+BASE_FLAGS = ("-fPIC", "-fno-semantic-interposition", "-ffp-contract=off", "-fno-gnu-unique",
               "-w")
 LINK_FLAGS = ("-shared", "-Wl,-Bsymbolic")
 _PCH_HEADER = "cupy_host_pch.h"
@@ -85,7 +87,7 @@ def _headers_digest() -> str:
 def fingerprint() -> str:
     """Identifies everything besides the source that decides a compiled image."""
     return "g++-host; {}; headers {}; flags {}; cccl {}".format(
-        _compiler_version(compiler()), _headers_digest()[:16], " ".join(BASE_FLAGS + LINK_FLAGS),
+        _compiler_version(compiler()), _headers_digest()[:16], " ".join((OPTIMIZE,) + BASE_FLAGS + LINK_FLAGS),
         _cccl_include_dir())
 
 
@@ -95,9 +97,15 @@ class _Options:
 
     def __init__(self, options):
         self.std = "c++17"
+        self.optimize = OPTIMIZE
         self.flags = []        # -D / -U / -I / -include, in order
         for opt in options:
             opt = str(opt)
+            if opt in ("--extra-device-vectorization", "-extra-device-vectorization"):
+                # NVRTC's request for more aggressive vectorization: g++'s vectorizers run
+                # from -O2.
+                self.optimize = "-O2"
+                continue
             m = re.fullmatch(r"--?std=(\S+)", opt)
             if m:
                 # The prelude needs C++17; newer standards are honoured.
@@ -319,14 +327,16 @@ def _cccl_include_dir():
     return _cccl_dir
 
 
-def _common_flags(std: str) -> list:
-    flags = [f"-std={std}", *BASE_FLAGS, "-I", INCLUDE_DIR, "-I", CORE_INCLUDE_DIR]
+def _common_flags(std: str, optimize: str) -> list:
+    # The precompiled prelude is built per optimization level: g++ may crash using a header
+    # precompiled at another level.
+    flags = [f"-std={std}", *BASE_FLAGS, optimize, "-I", INCLUDE_DIR, "-I", CORE_INCLUDE_DIR]
     if _cccl_include_dir():
         flags += ["-isystem", _cccl_include_dir()]
     return flags
 
 
-def _pch_dir(std: str) -> str:
+def _pch_dir(std: str, optimize: str) -> str:
     """Directory holding the precompiled prelude for ``std``; built on first use.
 
     Built without ``-shared`` (with it g++ writes a shared object named .gch, silently unused),
@@ -334,7 +344,8 @@ def _pch_dir(std: str) -> str:
     """
     cxx = compiler()
     key = hashlib.sha256("\0".join(
-        [_compiler_version(cxx), _headers_digest(), *_common_flags(std)]).encode()).hexdigest()[:32]
+        [_compiler_version(cxx), _headers_digest(), *_common_flags(std, optimize)]).encode()
+    ).hexdigest()[:32]
     root = os.path.join(cache_dir(), "host_pch")
     final = os.path.join(root, key)
     if os.path.exists(os.path.join(final, _PCH_HEADER + ".gch")):
@@ -349,7 +360,8 @@ def _pch_dir(std: str) -> str:
                 # Complex kernels include CCCL's <cuda/std/complex>; parsing it costs more than
                 # the rest of a typical kernel, so it is parsed once, here.
                 f.write("#include <cuda/std/complex>\n")
-        cmd = [cxx, *_common_flags(std), "-x", "c++-header", header, "-o", header + ".gch"]
+        cmd = [cxx, *_common_flags(std, optimize), "-x", "c++-header", header, "-o",
+               header + ".gch"]
         proc = subprocess.run(cmd, capture_output=True, text=True)
         if proc.returncode != 0:
             raise RuntimeError("building the host prelude failed:\n" + proc.stderr)
@@ -374,8 +386,8 @@ def _build(tu: Translation, spec: ProgramSpec, opts: _Options, mode: int, workdi
     out = os.path.join(workdir, f"kernel_{mode}.so")
     with open(src, "w") as f:
         f.write(tu.text(spec.name, mode))
-    pch = os.path.join(_pch_dir(opts.std), _PCH_HEADER)
-    cmd = [compiler(), *_common_flags(opts.std), "-include", pch, *opts.flags,
+    pch = os.path.join(_pch_dir(opts.std, opts.optimize), _PCH_HEADER)
+    cmd = [compiler(), *_common_flags(opts.std, opts.optimize), "-include", pch, *opts.flags,
            "-x", "c++", src, "-o", out, *LINK_FLAGS]
     proc = subprocess.run(cmd, capture_output=True, text=True)
     if proc.returncode != 0:

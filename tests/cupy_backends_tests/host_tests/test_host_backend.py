@@ -481,6 +481,19 @@ def test_options_defines_and_ignored_nvrtc_flags(backend):
     assert y[0] == 42
 
 
+def test_extra_device_vectorization_compiles_at_o2(backend):
+    from cupy_backends.host import _compiler
+    assert _compiler._Options(("--extra-device-vectorization",)).optimize == "-O2"
+    assert _compiler._Options(("-DX=1",)).optimize == _compiler.OPTIMIZE
+    # A separate precompiled prelude for -O2 (g++ can crash on one built at another level).
+    assert _compiler._pch_dir("c++17", "-O2") != _compiler._pch_dir("c++17", "-O1")
+    f, _, _ = kernel(backend, ADD, "add", options=("--extra-device-vectorization",))
+    n = 1001
+    x, y, z = np.arange(n, dtype=np.float32), np.ones(n, np.float32), np.zeros(n, np.float32)
+    backend.launch_packed(f, (8,), (128,), 0, 0, [ptr(x), ptr(y), ptr(z), i32(n)])
+    np.testing.assert_array_equal(z, x + y)
+
+
 @pytest.mark.parametrize("grid,block,smem", [
     ((1,), (1025,), 0), ((1,), (32, 32, 2), 0), ((1,), (1, 1, 65), 0), ((0,), (32,), 0),
     ((1, 65536), (32,), 0), ((1,), (0,), 0), ((1,), (32,), 48 * 1024 + 1),

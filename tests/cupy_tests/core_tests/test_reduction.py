@@ -113,3 +113,69 @@ def test_long_float32_sum_is_accurate():
     x = numpy.full(10**6 + 7, 0.1, numpy.float32)
     exact = x.astype(numpy.float64).sum()
     testing.assert_allclose(float(cupy.array(x).sum()), exact, rtol=1e-4)
+
+
+# The host reduces an outer axis by tiles of neighbouring outputs (dense tiles are vectorized;
+# a tile that crosses a row of the outputs or a strided output takes the general loop; ranges
+# over 4096 are reduced in runs), and an inner axis with several accumulators per thread.
+_TILE_CASES = [
+    ((50, 1000), 0, None),                # dense tiles, the last one partial
+    ((5000, 300), 0, None),               # two runs per output
+    ((40, 7, 45), 0, (slice(None), slice(None), slice(0, 30))),   # tiles cross output rows
+    ((60, 900), 0, (slice(None), slice(None, None, 3))),           # strided outputs
+    ((3, 5003), 1, None),                 # inner axis: accumulators plus a tail
+    ((9, 4, 301), (0, 1), None),          # several reduced axes (the indexed loop)
+]
+
+
+@pytest.mark.parametrize("shape,axis,index", _TILE_CASES)
+@pytest.mark.parametrize("dtype", [numpy.int64, numpy.float32, numpy.complex128, numpy.bool_,
+                                   numpy.float16])
+def test_host_tiles_and_accumulators(shape, axis, index, dtype):
+    x = testing.shaped_random(shape, numpy, dtype, seed=11)
+    if index is not None:
+        x = x[index]
+    a = cupy.array(testing.shaped_random(shape, numpy, dtype, seed=11))
+    if index is not None:
+        a = a[index]
+    exact = dtype in (numpy.int64, numpy.bool_)
+    rtol = {numpy.float16: 1e-2, numpy.float32: 1e-5}.get(dtype, 1e-12)
+    check = testing.assert_array_equal if exact else (
+        lambda r, e: testing.assert_allclose(r, e, rtol=rtol))
+    # float16 sums accumulate in float32 here (NumPy's float16 accumulator overflows).
+    acc = numpy.float32 if dtype == numpy.float16 else None
+    check(a.sum(axis=axis).get(), x.sum(axis=axis, dtype=acc).astype(a.sum(axis=axis).dtype))
+    if dtype != numpy.complex128:
+        testing.assert_array_equal(a.max(axis=axis).get(), x.max(axis=axis))
+    if isinstance(axis, int):
+        testing.assert_array_equal(a.argmin(axis=axis).get(), x.argmin(axis=axis))
+    if dtype in (numpy.float32, numpy.complex128):
+        testing.assert_allclose(a.mean(axis=axis).get(), x.mean(axis=axis), rtol=rtol)
+
+
+@pytest.mark.parametrize("shape,axis", [((5003,), 0), ((4999, 130), 0), ((130, 4999), 1)])
+def test_argmax_ties_keep_the_first_position(shape, axis):
+    # Accumulators and tiles see the elements out of order; the first maximum still wins.
+    x = numpy.zeros(shape, numpy.float32)
+    first, second = [slice(None)] * len(shape), [slice(None)] * len(shape)
+    first[axis], second[axis] = 3, shape[axis] - 5
+    x[tuple(first)] = x[tuple(second)] = 1.0
+    testing.assert_array_equal(cupy.array(x).argmax(axis=axis).get(), x.argmax(axis=axis))
+    x[tuple(first)] = numpy.nan
+    testing.assert_array_equal(cupy.array(x).argmax(axis=axis).get(), x.argmax(axis=axis))
+
+
+def test_outer_axis_kernel_reads_the_position():
+    # _J (position along the reduced axis) in the map expression of a tiled reduction.
+    k = cupy.ReductionKernel("T x, raw T w", "T y", "x * w[_J]", "a + b", "y = a", "0",
+                             "weighted_rows")
+    x = testing.shaped_random((300, 200), numpy, numpy.float64, seed=5)
+    w = testing.shaped_random((300,), numpy, numpy.float64, seed=6)
+    testing.assert_allclose(k(cupy.array(x), cupy.array(w), axis=0).get(), w @ x, rtol=1e-12)
+
+
+def test_long_float32_outer_axis_sum_is_accurate():
+    # Runs of at most 4096 rows: a serial float32 sum of 20000 0.1s is 1.7e-4 off.
+    x = numpy.full((20000, 130), 0.1, numpy.float32)
+    r = cupy.array(x).sum(axis=0).get()
+    testing.assert_allclose(r, numpy.full(130, 2000.0), rtol=1e-4)
