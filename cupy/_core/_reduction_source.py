@@ -304,10 +304,12 @@ def _common(spec, code, in_ndim, out_ndim, index_t):
 
 # One thread reduces ``${tile}`` consecutive outputs together, walking their reduced ranges in
 # step: when an outer axis is reduced, the tile's elements of one step are neighbours in memory
-# (one cache line instead of ``tile``), and the accumulators are independent. Runs of at most
-# ``_layout.chunk`` elements are reduced first and then combined, as the block kernel splits
-# long ranges, which keeps float32 sums about as accurate as pairwise summation. Every run
-# starts from its first element, so no identity is needed and the loop has no branches.
+# (a few cache lines instead of ``tile``), and the accumulators are independent. The tile's
+# accumulators are an array updated by loops over the tile, which g++ vectorizes (independent
+# scalars it does not). Runs of at most ``_layout.chunk`` elements are reduced first and then
+# combined, as the block kernel splits long ranges, which keeps float32 sums about as accurate
+# as pairwise summation. Every run starts from its first element, so no identity is needed and
+# the loop has no branches.
 _TEMPLATE_TILED = string.Template("""\
 #include <cupy/reduction.cuh>
 ${preamble}
@@ -331,36 +333,56 @@ ${typedefs}
         // The last tile may be partial: its missing outputs repeat the last one, unstored.
         const _index_t _tile_len = _out_size - _o0 < ${tile} ? _out_size - _o0 : ${tile};
 ${bases}
-        // Outputs one element apart in every input: the loads of one step are consecutive,
-        // which the compiler turns into vector loads and operations.
-        const bool _dense = ${dense};
-        _type_reduce ${accs};
+        for (int _tt = 0; _tt < ${tile}; ++_tt) {
+            _in_ind.set((_o0 + (_tt < _tile_len ? _tt : _tile_len - 1)) * _red_size);
+${base_sets}
+        }
+        // Outputs one element apart in every input: a step reads one row of consecutive
+        // elements.
+        bool _dense = true;
+        for (int _tt = 1; _tt < ${tile}; ++_tt) {
+${dense}
+        }
+        _type_reduce _acc[${tile}], _part[${tile}];
         for (_index_t _r0 = 0; _r0 < _red_size; _r0 += _run) {
             const _index_t _r1 = _red_size - _r0 < _run ? _red_size : _r0 + _run;
-            _type_reduce ${parts};
             {
                 const _index_t _J = _r0;
 ${offsets}
+                for (int _tt = 0; _tt < ${tile}; ++_tt) {
 ${first}
+                }
             }
             if (_dense) {
                 for (_index_t _J = _r0 + 1; _J < _r1; ++_J) {
 ${offsets_dense}
-${steps_dense}
+                    for (int _tt = 0; _tt < ${tile}; ++_tt) {
+${step_dense}
+                    }
                 }
             } else {
                 for (_index_t _J = _r0 + 1; _J < _r1; ++_J) {
 ${offsets_inner}
-${steps_inner}
+                    for (int _tt = 0; _tt < ${tile}; ++_tt) {
+${step}
+                    }
                 }
             }
             if (_r0 == 0) {
-${take}
+                for (int _tt = 0; _tt < ${tile}; ++_tt) _acc[_tt] = _part[_tt];
             } else {
-${combine}
+                for (int _tt = 0; _tt < ${tile}; ++_tt) {
+                    const _type_reduce _l = _acc[_tt];
+                    _acc[_tt] = _CUPY_REDUCE(_l, _part[_tt]);
+                }
             }
         }
-${stores}
+        for (int _tt = 0; _tt < _tile_len; ++_tt) {
+            _out_ind.set(_o0 + _tt);
+${out_loads}
+            { _type_reduce a = _acc[_tt]; ${post_map_expr}; }
+${out_stores}
+        }
     }
 }
 #undef _CUPY_REDUCE
@@ -371,10 +393,10 @@ PREFETCH_STEPS = 8
 
 
 def tile_size(args):
-    """Outputs per thread in the tiled kernel: two cache lines of the widest input."""
+    """Outputs per thread in the tiled kernel: four cache lines of the widest input."""
     width = max((k.storage_dtype.itemsize for k in args
                  if k.is_array and not k.raw and not k.is_output), default=8)
-    return min(32, max(4, 128 // width))
+    return min(64, max(8, 256 // width))
 
 
 def render_tiled(spec, args, in_ndim, out_ndim, use_int32, tile):
@@ -382,64 +404,45 @@ def render_tiled(spec, args, in_ndim, out_ndim, use_int32, tile):
     axis (merged) of at least two elements, stepped by its stride."""
     index_t = "int" if use_int32 else "ptrdiff_t"
     code = _ArgCode(args, in_ndim, index_t)
-    bases, offsets, first, steps, take, combine, stores = [], [], [], [], [], [], []
-    steps_dense, dense = [], []
-    for t in range(tile):
-        bases.append(f"_in_ind.set((_o0 + ({t} < _tile_len ? {t} : _tile_len - 1)) * _red_size);")
-        for name, var_t, cast_from in code.inputs:
-            bases.append(f"const char* const _q{t}_{name} = "
-                         f"reinterpret_cast<const char*>(&_raw_{name}[_in_ind.get()]);")
-
-        def element(t=t):
-            return [f"const {var_t} {name} = "
-                    f"{_load(var_t, cast_from, f'_q{t}_{name} + _off_{name}')};"
-                    for name, var_t, cast_from in code.inputs]
-
-        first.append("{ " + " ".join(element())
-                     + f" _part{t} = static_cast<_type_reduce>({spec.map_expr}); }}")
-        steps_dense.append("{ " + " ".join(
-            f"const {var_t} {name} = "
-            f"{_cast(var_t, cast_from, f'reinterpret_cast<const {cast_from or var_t}*>(_q0_{name} + _off_{name})[{t}]')};"
-            for name, var_t, cast_from in code.inputs)
-            + f" const _type_reduce _x = static_cast<_type_reduce>({spec.map_expr});"
-            f" const _type_reduce _l = _part{t}; _part{t} = _CUPY_REDUCE(_l, _x); }}")
-        steps.append("{ " + " ".join(element())
-                     + f" const _type_reduce _x = static_cast<_type_reduce>({spec.map_expr});"
-                     f" const _type_reduce _l = _part{t}; _part{t} = _CUPY_REDUCE(_l, _x); }}")
-        take.append(f"_acc{t} = _part{t};")
-        combine.append(f"{{ const _type_reduce _l = _acc{t}; "
-                       f"_acc{t} = _CUPY_REDUCE(_l, _part{t}); }}")
-        stores.append(f"if ({t} < _tile_len) {{\n    _out_ind.set(_o0 + {t});\n"
-                      + _indent(code.out_loads, 4) + "\n"
-                      + f"    {{ _type_reduce a = _acc{t}; {spec.post_map_expr}; }}\n"
-                      + _indent(code.out_stores, 4) + "\n}")
-    prefetch = ["#ifdef __CUPY_HOST__"]
+    bases, base_sets, dense, offsets, prefetch, rows = [], [], [], [], [], []
+    element, element_dense = [], []
     for name, var_t, cast_from in code.inputs:
-        # Steps are often more than a page apart, where the hardware prefetcher stops.
-        prefetch.append(
-            f"for (int _b = 0; _b < {tile} * static_cast<int>(sizeof({cast_from or var_t})); "
-            f"_b += 64) __builtin_prefetch(_q0_{name} + _off_{name} + {PREFETCH_STEPS} * "
-            f"_raw_{name}.strides()[{in_ndim - 1}] + _b);")
-        dense += [f"_q{t}_{name} - _q0_{name} == {t} * static_cast<ptrdiff_t>(sizeof({cast_from or var_t}))"
-                  for t in range(1, tile)]
+        st = cast_from or var_t
+        bases.append(f"const char* _q_{name}[{tile}];")
+        base_sets.append(
+            f"_q_{name}[_tt] = reinterpret_cast<const char*>(&_raw_{name}[_in_ind.get()]);")
+        dense.append(f"_dense &= _q_{name}[_tt] - _q_{name}[0] == "
+                     f"_tt * static_cast<ptrdiff_t>(sizeof({st}));")
         offsets.append(f"const ptrdiff_t _off_{name} = static_cast<ptrdiff_t>(_J) * "
                        f"_raw_{name}.strides()[{in_ndim - 1}];")
+        # Steps are often more than a page apart, where the hardware prefetcher stops.
+        prefetch.append(
+            f"for (int _b = 0; _b < {tile} * static_cast<int>(sizeof({st})); _b += 64) "
+            f"__builtin_prefetch(_q_{name}[0] + _off_{name} + {PREFETCH_STEPS} * "
+            f"_raw_{name}.strides()[{in_ndim - 1}] + _b);")
+        rows.append(f"const {st}* const _row_{name} = "
+                    f"reinterpret_cast<const {st}*>(_q_{name}[0] + _off_{name});")
+        element.append(f"const {var_t} {name} = "
+                       f"{_load(var_t, cast_from, f'_q_{name}[_tt] + _off_{name}')};")
+        element_dense.append(
+            f"const {var_t} {name} = {_cast(var_t, cast_from, f'_row_{name}[_tt]')};")
+    mapped = f"static_cast<_type_reduce>({spec.map_expr})"
+    update = [f"const _type_reduce _x = {mapped};", "const _type_reduce _l = _part[_tt];",
+              "_part[_tt] = _CUPY_REDUCE(_l, _x);"]
     subs = _common(spec, code, in_ndim, out_ndim, index_t)
-    del subs["out_loads"], subs["out_stores"], subs["post_map_expr"]
     return _TEMPLATE_TILED.substitute(
         subs,
         tile=tile,
         bases=_indent(bases, 8),
-        accs=", ".join(f"_acc{t}" for t in range(tile)),
-        parts=", ".join(f"_part{t}" for t in range(tile)),
+        base_sets=_indent(base_sets, 12),
+        dense=_indent(dense, 12),
         offsets=_indent(offsets, 16),
-        first=_indent(first, 16),
-        dense=" &&\n            ".join(dense) or "false",
-        offsets_dense=_indent(offsets + prefetch + ["#endif"], 20),
-        steps_dense=_indent(steps_dense, 20),
+        first=_indent(element + [f"_part[_tt] = {mapped};"], 20),
+        offsets_dense=_indent(offsets + ["#ifdef __CUPY_HOST__"] + prefetch + ["#endif"]
+                              + rows, 20),
+        step_dense=_indent(element_dense + update, 24),
         offsets_inner=_indent(offsets, 20),
-        steps_inner=_indent(steps, 20),
-        take=_indent(take, 16),
-        combine=_indent(combine, 16),
-        stores=_indent("\n".join(stores).split("\n"), 8),
+        step=_indent(element + update, 24),
+        out_loads=_indent(code.out_loads, 12),
+        out_stores=_indent(code.out_stores, 12),
     )
