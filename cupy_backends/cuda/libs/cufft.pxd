@@ -1,0 +1,4 @@
+# cuFFT bindings (see cufft.pyx).
+
+ctypedef int cufftResult
+ctypedef int cufftHandle
