@@ -46,6 +46,7 @@ from cupy.linalg._product import *  # NOQA
 from cupy.linalg._einsum import einsum  # NOQA
 from cupy.linalg._extras import matrix_transpose, vecdot, matvec, vecmat  # NOQA
 from cupy import linalg  # NOQA
+from cupy import fft  # NOQA
 from cupy._manipulation import *  # NOQA
 from cupy._io import *  # NOQA
 
