@@ -53,6 +53,15 @@ UNSUPPORTED = {
         "datetime_data": "datetime64 is not a supported dtype",
         "busdaycalendar": "datetime64 is not a supported dtype",
     },
+    "numpy.random": {
+        "MT19937": "NumPy's bit generators are sequential CPU algorithms; the device generator "
+                   "is the counter-based Philox (cupy.random.Philox)",
+        "PCG64": "a sequential CPU bit generator; the device generator is Philox",
+        "PCG64DXSM": "a sequential CPU bit generator; the device generator is Philox",
+        "SFC64": "a sequential CPU bit generator; the device generator is Philox",
+        "SeedSequence": "Philox takes its 64-bit key from the seed directly (sequences and wide "
+                        "integers are hashed), without NumPy's entropy pool",
+    },
 }
 
 

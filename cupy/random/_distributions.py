@@ -4,13 +4,14 @@ Each function checks its parameters as NumPy does, then launches one kernel. ``R
 and ``Generator`` are thin layers over these.
 """
 import math
+import operator
 
 import numpy
 
 import cupy
 from cupy.random import _permutation
 from cupy.random import _sampling
-from cupy.random._sampling import as_param, check, draw
+from cupy.random._sampling import any_true, as_param, check, draw
 
 _F8 = numpy.float64
 
@@ -62,11 +63,11 @@ def exponential(bitgen, scale, size, dtype=_F8):
     return draw(bitgen, "exponential", size, _sampling.float_dtype(dtype), (scale,))
 
 
-def gamma(bitgen, shape, scale, size, dtype=_F8):
+def gamma(bitgen, shape, scale, size, dtype=_F8, out=None):
     shape, scale = as_param(shape), as_param(scale)
     _nonneg(shape, "shape")
     _nonneg(scale, "scale")
-    return draw(bitgen, "gamma", size, _sampling.float_dtype(dtype), (shape, scale))
+    return draw(bitgen, "gamma", size, _sampling.float_dtype(dtype), (shape, scale), out=out)
 
 
 def beta(bitgen, a, b, size, dtype=_F8):
@@ -160,6 +161,150 @@ def geometric(bitgen, p, size, dtype=numpy.int64):
     check(p, lambda v: (v <= 0) | (v > 1) | _is_nan(v), "p <= 0, p > 1 or p contains NaNs")
     out = draw(bitgen, "geometric", size, numpy.int64, (p,))
     return out if numpy.dtype(dtype) == numpy.int64 else out.astype(dtype)
+
+
+def _invalid(ok):
+    """Negation of a validity mask (a device array or a Python/NumPy bool): NaNs compare
+    false, so ``_invalid(v > 1)`` also flags them."""
+    return ~ok if isinstance(ok, cupy.ndarray) else not ok
+
+
+def _nan_word(x):
+    """NumPy's wording for a NaN in a scalar parameter and in an array parameter."""
+    return "contains NaNs" if isinstance(x, cupy.ndarray) else "is NaN"
+
+
+def _int64(x):
+    """An integer parameter: a Python int (a float is truncated, as NumPy's conversion does;
+    NaN raises its ValueError) or an int64 device array."""
+    if isinstance(x, cupy.ndarray):
+        return x if x.dtype == numpy.int64 else x.astype(numpy.int64)
+    arr = numpy.asarray(x)
+    if arr.dtype.kind not in "biuf":
+        raise TypeError(f"unsupported parameter type {arr.dtype}")
+    if arr.ndim == 0:
+        return int(arr.item())
+    return cupy.asarray(arr.astype(numpy.int64))
+
+
+def _float_out(name, bitgen, size, dtype, params):
+    return draw(bitgen, name, size, _sampling.float_dtype(dtype), params)
+
+
+def _int_out(name, bitgen, size, dtype, params):
+    out = draw(bitgen, name, size, numpy.int64, params)
+    return out if numpy.dtype(dtype) == numpy.int64 else out.astype(dtype)
+
+
+def standard_cauchy(bitgen, size, dtype=_F8):
+    return _float_out("standard_cauchy", bitgen, size, dtype, ())
+
+
+def standard_t(bitgen, df, size, dtype=_F8):
+    df = as_param(df)
+    _positive(df, "df")
+    return _float_out("standard_t", bitgen, size, dtype, (df,))
+
+
+def f(bitgen, dfnum, dfden, size, dtype=_F8):
+    dfnum, dfden = as_param(dfnum), as_param(dfden)
+    _positive(dfnum, "dfnum")
+    _positive(dfden, "dfden")
+    return _float_out("f", bitgen, size, dtype, (dfnum, dfden))
+
+
+def noncentral_chisquare(bitgen, df, nonc, size, dtype=_F8):
+    df, nonc = as_param(df), as_param(nonc)
+    _positive(df, "df")
+    _nonneg(nonc, "nonc")
+    return _float_out("noncentral_chisquare", bitgen, size, dtype, (df, nonc))
+
+
+def noncentral_f(bitgen, dfnum, dfden, nonc, size, dtype=_F8):
+    dfnum, dfden, nonc = as_param(dfnum), as_param(dfden), as_param(nonc)
+    _positive(dfnum, "dfnum")
+    _positive(dfden, "dfden")
+    _nonneg(nonc, "nonc")
+    return _float_out("noncentral_f", bitgen, size, dtype, (dfnum, dfden, nonc))
+
+
+def vonmises(bitgen, mu, kappa, size, dtype=_F8):
+    mu, kappa = as_param(mu), as_param(kappa)
+    _nonneg(kappa, "kappa")
+    return _float_out("vonmises", bitgen, size, dtype, (mu, kappa))
+
+
+def wald(bitgen, mean, scale, size, dtype=_F8):
+    mean, scale = as_param(mean), as_param(scale)
+    _positive(mean, "mean")
+    _positive(scale, "scale")
+    return _float_out("wald", bitgen, size, dtype, (mean, scale))
+
+
+def zipf(bitgen, a, size, dtype=numpy.int64):
+    a = as_param(a)
+    check(a, lambda v: _invalid(v > 1), f"a <= 1 or a {_nan_word(a)}")
+    return _int_out("zipf", bitgen, size, dtype, (a,))
+
+
+def logseries(bitgen, p, size, dtype=numpy.int64):
+    p = as_param(p)
+    check(p, lambda v: _invalid((v >= 0) & (v < 1)), f"p < 0, p >= 1 or p {_nan_word(p)}")
+    return _int_out("logseries", bitgen, size, dtype, (p,))
+
+
+def negative_binomial(bitgen, n, p, size, dtype=numpy.int64, legacy=True):
+    n, p = as_param(n), as_param(p)
+    if legacy:
+        _positive(n, "n")
+        check(p, lambda v: (v < 0) | (v > 1) | _is_nan(v), f"p < 0, p > 1 or p {_nan_word(p)}")
+    else:
+        check(n, _is_nan, "n must not be NaN")
+        _positive(n, "n")
+        check(p, lambda v: _invalid((v > 0) & (v <= 1)), "p <= 0, p > 1 or p contains NaNs")
+        # The Poisson rate is Gamma(n) (1 - p) / p; refuse what could exceed the Poisson
+        # sampler's range, as NumPy's Generator does.
+        sqrt = cupy.sqrt if isinstance(n, cupy.ndarray) else numpy.sqrt
+        check((1 - p) / p * (n + 10 * sqrt(n)), lambda v: v > _POISSON_LAM_MAX,
+              "n too large or p too small, see Generator.negative_binomial Notes")
+    return _int_out("negative_binomial", bitgen, size, dtype, (n, p))
+
+
+# Generator refuses populations from here on (NumPy's HYPERGEOM_MAX).
+_HYPERGEOM_MAX = 10**9
+
+
+def hypergeometric(bitgen, ngood, nbad, nsample, size, dtype=numpy.int64, legacy=True):
+    ngood, nbad, nsample = _int64(ngood), _int64(nbad), _int64(nsample)
+    if not legacy:
+        if any_true(ngood >= _HYPERGEOM_MAX) or any_true(nbad >= _HYPERGEOM_MAX):
+            raise ValueError(f"both ngood and nbad must be less than {_HYPERGEOM_MAX}")
+    check(ngood + nbad - nsample, lambda v: v < 0, "ngood + nbad < nsample")
+    _nonneg(ngood, "ngood")
+    _nonneg(nbad, "nbad")
+    if legacy:
+        check(nsample, lambda v: v < 1, f"nsample < 1 or nsample {_nan_word(nsample)}")
+    else:
+        _nonneg(nsample, "nsample")
+    params = tuple(numpy.int64(v) if not isinstance(v, cupy.ndarray) else v
+                   for v in (ngood, nbad, nsample))
+    return _int_out("hypergeometric", bitgen, size, dtype, params)
+
+
+def random_bytes(bitgen, length):
+    """``length`` random bytes (a Python ``bytes``: the only result that lives on the host)."""
+    if isinstance(length, (float, numpy.floating)):
+        length = int(length)
+    try:
+        length = operator.index(length)
+    except TypeError:
+        raise TypeError("an integer is required") from None
+    if length < 0:
+        raise ValueError("length must be non-negative")
+    if length == 0:
+        return b""
+    words = bitgen.random_raw((length + 7) // 8)
+    return words.get().astype("<u8", copy=False).tobytes()[:length]
 
 
 # --- choice and permutations ---------------------------------------------------------------

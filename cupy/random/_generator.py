@@ -5,6 +5,7 @@ import numpy
 
 from cupy.random import _bit_generator
 from cupy.random import _distributions as _d
+from cupy.random import _multivariate
 from cupy.random import _permutation
 from cupy.random import _sampling
 
@@ -38,13 +39,43 @@ class RandomState:
         """
         self._bit_generator = _bit_generator.Philox(seed)
 
-    def get_state(self):
-        """The generator's state (a dict; see :attr:`cupy.random.Philox.state`)."""
+    def get_state(self, legacy=True):
+        """The generator's state.
+
+        The state is that of our Philox generator, ``{'bit_generator': 'Philox', 'state':
+        {'key': int, 'offset': int}}`` (a new dict on each call), not NumPy's MT19937 tuple:
+        it can be given back to :meth:`set_state` of a cupy ``RandomState`` only.
+
+        Args:
+            legacy (bool): accepted for NumPy's signature; the state is the same dict either
+                way.
+
+        Example:
+            >>> rs = cupy.random.RandomState(0)
+            >>> st = rs.get_state()
+            >>> a = rs.rand(2); rs.set_state(st)
+            >>> bool((rs.rand(2) == a).all())
+            True
+        """
         return self._bit_generator.state
 
     def set_state(self, state):
-        """Restore a state returned by :meth:`get_state`."""
+        """Restore a state returned by :meth:`get_state`.
+
+        Raises:
+            ValueError: ``state`` is not a Philox state dict (NumPy's MT19937 states are not
+                accepted).
+        """
         self._bit_generator.state = state
+
+    def bytes(self, length):
+        """``length`` random bytes, as a Python ``bytes`` (copied from the device).
+
+        Example:
+            >>> len(cupy.random.RandomState(0).bytes(10))
+            10
+        """
+        return _d.random_bytes(self._bit_generator, length)
 
     # --- uniform ---------------------------------------------------------------------------
     def random_sample(self, size=None, dtype=float):
@@ -194,6 +225,70 @@ class RandomState:
         """Triangular floats on [left, right] with peak at ``mode``."""
         return _d.triangular(self._bit_generator, left, mode, right, size, dtype)
 
+    def standard_cauchy(self, size=None, dtype=float):
+        """Standard Cauchy floats (inversion).
+
+        Example:
+            >>> cupy.random.RandomState(0).standard_cauchy((2, 2)).shape
+            (2, 2)
+        """
+        return _d.standard_cauchy(self._bit_generator, size, dtype)
+
+    def standard_t(self, df, size=None, dtype=float):
+        """Student's t floats with ``df`` (> 0) degrees of freedom.
+
+        Example:
+            >>> cupy.random.RandomState(0).standard_t([1.0, 10.0]).shape
+            (2,)
+        """
+        return _d.standard_t(self._bit_generator, df, size, dtype)
+
+    def f(self, dfnum, dfden, size=None, dtype=float):
+        """F (Fisher-Snedecor) floats (``dfnum``, ``dfden`` > 0).
+
+        Example:
+            >>> bool((cupy.random.RandomState(0).f(3.0, 5.0, size=10) > 0).all())
+            True
+        """
+        return _d.f(self._bit_generator, dfnum, dfden, size, dtype)
+
+    def noncentral_chisquare(self, df, nonc, size=None, dtype=float):
+        """Noncentral chi-square floats (``df`` > 0, ``nonc`` >= 0).
+
+        Example:
+            >>> cupy.random.RandomState(0).noncentral_chisquare(3.0, 2.0, size=5).shape
+            (5,)
+        """
+        return _d.noncentral_chisquare(self._bit_generator, df, nonc, size, dtype)
+
+    def noncentral_f(self, dfnum, dfden, nonc, size=None, dtype=float):
+        """Noncentral F floats (``dfnum``, ``dfden`` > 0, ``nonc`` >= 0).
+
+        Example:
+            >>> cupy.random.RandomState(0).noncentral_f(3.0, 5.0, 1.0, size=5).shape
+            (5,)
+        """
+        return _d.noncentral_f(self._bit_generator, dfnum, dfden, nonc, size, dtype)
+
+    def vonmises(self, mu, kappa, size=None, dtype=float):
+        """Von Mises floats on [-pi, pi] with mode ``mu`` and concentration ``kappa`` (>= 0).
+
+        Example:
+            >>> x = cupy.random.RandomState(0).vonmises(0.0, 4.0, size=10)
+            >>> bool((abs(x) <= cupy.pi).all())
+            True
+        """
+        return _d.vonmises(self._bit_generator, mu, kappa, size, dtype)
+
+    def wald(self, mean, scale, size=None, dtype=float):
+        """Wald (inverse Gaussian) floats (``mean``, ``scale`` > 0).
+
+        Example:
+            >>> bool((cupy.random.RandomState(0).wald(1.0, 2.0, size=10) > 0).all())
+            True
+        """
+        return _d.wald(self._bit_generator, mean, scale, size, dtype)
+
     # --- discrete --------------------------------------------------------------------------
     def binomial(self, n, p, size=None, dtype=int):
         """Binomial integers (inversion for small ``n*p``, BTRS otherwise).
@@ -212,6 +307,98 @@ class RandomState:
     def geometric(self, p, size=None, dtype=int):
         """Geometric integers on {1, 2, ...} (number of trials to the first success)."""
         return _d.geometric(self._bit_generator, p, size, dtype)
+
+    def negative_binomial(self, n, p, size=None, dtype=int):
+        """Negative binomial integers: failures before the ``n``-th success (``n`` > 0, may be
+        real) with success probability ``p`` in [0, 1] (a Poisson-gamma mixture).
+
+        Example:
+            >>> x = cupy.random.RandomState(0).negative_binomial(3, 0.5, size=4)
+            >>> x.dtype
+            dtype('int64')
+        """
+        return _d.negative_binomial(self._bit_generator, n, p, size, dtype)
+
+    def hypergeometric(self, ngood, nbad, nsample, size=None, dtype=int):
+        """Hypergeometric integers: good items among ``nsample`` drawn without replacement
+        from ``ngood`` good and ``nbad`` bad ones (``nsample`` >= 1).
+
+        Example:
+            >>> x = cupy.random.RandomState(0).hypergeometric(5, 10, 6, size=100)
+            >>> bool(((0 <= x) & (x <= 5)).all())
+            True
+        """
+        return _d.hypergeometric(self._bit_generator, ngood, nbad, nsample, size, dtype)
+
+    def zipf(self, a, size=None, dtype=int):
+        """Zipf integers on {1, 2, ...} with ``P(k) ~ k**-a`` (``a`` > 1).
+
+        Example:
+            >>> bool((cupy.random.RandomState(0).zipf(2.0, size=10) >= 1).all())
+            True
+        """
+        return _d.zipf(self._bit_generator, a, size, dtype)
+
+    def logseries(self, p, size=None, dtype=int):
+        """Logarithmic series integers on {1, 2, ...} (``p`` in [0, 1)).
+
+        Example:
+            >>> bool((cupy.random.RandomState(0).logseries(0.6, size=10) >= 1).all())
+            True
+        """
+        return _d.logseries(self._bit_generator, p, size, dtype)
+
+    # --- multivariate ----------------------------------------------------------------------
+    def dirichlet(self, alpha, size=None, dtype=float):
+        """Dirichlet vectors: shape ``size + (len(alpha),)``, each row summing to 1.
+
+        Args:
+            alpha (sequence of floats): concentrations (> 0).
+            size (int or tuple of ints): the number of vectors.
+            dtype: float64 or float32.
+
+        Example:
+            >>> x = cupy.random.RandomState(0).dirichlet([1.0, 2.0, 3.0], size=4)
+            >>> x.shape, bool(cupy.allclose(x.sum(axis=1), 1.0))
+            ((4, 3), True)
+        """
+        return _multivariate.dirichlet(self._bit_generator, alpha, size, dtype)
+
+    def multinomial(self, n, pvals, size=None):
+        """Multinomial counts of ``n`` trials over ``len(pvals)`` outcomes (int64), shape
+        ``size + (len(pvals),)``; the last outcome takes the mass ``pvals`` leave over.
+
+        Example:
+            >>> x = cupy.random.RandomState(0).multinomial(20, [0.2, 0.3, 0.5], size=2)
+            >>> x.shape, x.sum(axis=1).tolist()
+            ((2, 3), [20, 20])
+        """
+        return _multivariate.multinomial(self._bit_generator, n, pvals, size)
+
+    def multivariate_normal(self, mean, cov, size=None, check_valid="ignore", tol=1e-08,
+                            method="cholesky", dtype=float):
+        """Multivariate normal vectors, shape ``size + (len(mean),)``.
+
+        Args:
+            mean (1-d array_like): the mean, of length N.
+            cov (2-d array_like): the N x N covariance (symmetric positive semi-definite).
+            size (int or tuple of ints): the number of vectors.
+            check_valid ({'ignore', 'warn', 'raise'}): what to do when ``method`` is 'svd' or
+                'eigh' and ``cov`` is not positive semi-definite (checked within ``tol``).
+                'cholesky' checks by failing: it raises ``LinAlgError`` unless ``cov`` is
+                positive definite.
+            tol (float): tolerance of the check.
+            method ({'cholesky', 'eigh', 'svd'}): the factorization of ``cov`` (computed
+                with ``cupy.linalg``). CuPy's defaults; NumPy's legacy method is 'svd'.
+            dtype: float64 or float32.
+
+        Example:
+            >>> rs = cupy.random.RandomState(0)
+            >>> rs.multivariate_normal([0.0, 1.0], [[1.0, 0.5], [0.5, 2.0]], size=3).shape
+            (3, 2)
+        """
+        return _multivariate.multivariate_normal(self._bit_generator, mean, cov, size,
+                                                 check_valid, tol, method, dtype)
 
     # --- permutations ----------------------------------------------------------------------
     def choice(self, a, size=None, replace=True, p=None):
@@ -299,6 +486,32 @@ def seed(seed=None):
     get_random_state().seed(seed)
 
 
+def get_state():
+    """The state of the current device's global :class:`RandomState`.
+
+    It is the state of our Philox generator, a dict ``{'bit_generator': 'Philox', 'state':
+    {'key': int, 'offset': int}}``, not NumPy's MT19937 tuple; :func:`set_state` takes it back.
+
+    Example:
+        >>> st = cupy.random.get_state()
+        >>> a = cupy.random.rand(3)
+        >>> cupy.random.set_state(st)
+        >>> bool((cupy.random.rand(3) == a).all())
+        True
+    """
+    return get_random_state().get_state()
+
+
+def set_state(state):
+    """Restore the current device's global :class:`RandomState` to ``state`` (a dict from
+    :func:`get_state`).
+
+    Raises:
+        ValueError: ``state`` is not a Philox state dict.
+    """
+    get_random_state().set_state(state)
+
+
 def _bind(name):
     def f(*args, **kwargs):
         return getattr(get_random_state(), name)(*args, **kwargs)
@@ -314,7 +527,11 @@ _FUNCTIONS = (
     "uniform", "standard_normal", "normal", "lognormal", "standard_exponential", "exponential",
     "standard_gamma", "gamma", "beta", "chisquare", "laplace", "logistic", "gumbel", "rayleigh",
     "weibull", "pareto", "power", "triangular", "binomial", "poisson", "geometric", "choice",
-    "permutation", "shuffle", "tomaxint",
+    "permutation", "shuffle", "tomaxint", "standard_cauchy", "standard_t", "f",
+    "noncentral_chisquare", "noncentral_f", "vonmises", "wald", "zipf", "logseries",
+    "negative_binomial", "hypergeometric", "dirichlet", "multinomial", "multivariate_normal",
+    "bytes",
 )
 globals().update({_n: _bind(_n) for _n in _FUNCTIONS})
-__all__ = ["RandomState", "get_random_state", "set_random_state", "reset_states", "seed"] + list(_FUNCTIONS)
+__all__ = ["RandomState", "get_random_state", "set_random_state", "reset_states", "seed",
+           "get_state", "set_state"] + list(_FUNCTIONS)

@@ -9,6 +9,7 @@ words. The kernels are built on first use and kept for the life of the process.
 import functools
 
 from cupy._core._kernel import ElementwiseKernel
+from cupy.random import _device
 
 _PREAMBLE = "#include <cupy/random/distributions.cuh>\nusing namespace cupy_random;\n"
 _STREAM = "Philox g(seed, (unsigned long long)i, offset);\n"
@@ -92,13 +93,100 @@ _SAMPLERS = {
 }
 
 
+# Samplers built on the helpers of ``_device.HELPERS``. Those with a raw output draw one row
+# per element ``i`` (so one stream per row): ``k`` values at ``out[i * k]``.
+_SAMPLERS_EXT = {
+    "standard_cauchy": ("", "T out", "out = (T)standard_cauchy(g);"),
+    "standard_t": ("float64 df", "T out", "out = (T)standard_t(g, df);"),
+    "f": ("float64 dfnum, float64 dfden", "T out", "out = (T)f_ratio(g, dfnum, dfden);"),
+    "noncentral_chisquare": ("float64 df, float64 nonc", "T out",
+                             "out = (T)noncentral_chisquare(g, df, nonc);"),
+    "noncentral_f": ("float64 dfnum, float64 dfden, float64 nonc", "T out",
+                     "out = (T)noncentral_f(g, dfnum, dfden, nonc);"),
+    "vonmises": ("float64 mu, float64 kappa", "T out", "out = (T)vonmises(g, mu, kappa);"),
+    "wald": ("float64 mean, float64 scale", "T out", "out = (T)wald(g, mean, scale);"),
+    "zipf": ("float64 a", "int64 out", "out = zipf(g, a);"),
+    "logseries": ("float64 p", "int64 out", "out = logseries(g, p);"),
+    "negative_binomial": ("float64 n, float64 p", "int64 out",
+                          "out = negative_binomial(g, n, p);"),
+    "hypergeometric": ("int64 ngood, int64 nbad, int64 nsample", "int64 out",
+                       "out = hypergeometric(g, ngood, nbad, nsample);"),
+    # Conditional binomials, as NumPy: count j is Binomial(left, p_j / (mass not yet used)).
+    # Row i reads its probabilities at ``pvals[i * pstride]`` (pstride 0: one shared row).
+    "multinomial": ("int64 n, raw float64 pvals, int64 k, int64 pstride", "raw int64 out", """
+        const long long base = (long long)i * k;
+        const long long prow = (long long)i * pstride;
+        long long left = n;
+        double rest = 1.0;
+        for (long long j = 0; j < k - 1; ++j) {
+            long long x = 0;
+            if (left > 0) {
+                const double pj = pvals[prow + j];
+                x = binomial(g, left, fmin(1.0, fmax(0.0, pj / rest)));
+                left -= x;
+                rest -= pj;
+            }
+            out[base + j] = x;
+        }
+        if (k > 0) out[base + k - 1] = left;"""),
+    # NumPy's "marginals" method: count j is Hypergeometric(colors[j], the items of the later
+    # colors, the sample still to draw).
+    "multivariate_hypergeometric": (
+        "raw int64 colors, int64 k, int64 total, int64 nsample", "raw int64 out", """
+        const long long base = (long long)i * k;
+        long long remaining = total, left = nsample;
+        for (long long j = 0; j < k - 1; ++j) {
+            long long x = 0;
+            if (left > 0) x = hypergeometric(g, colors[j], remaining - colors[j], left);
+            out[base + j] = x;
+            remaining -= colors[j];
+            left -= x;
+        }
+        out[base + k - 1] = left;"""),
+    # Normalized gamma variates; for small alphas (``stick``) NumPy's stick breaking with
+    # beta variates instead, since the gammas would underflow to 0 (and the ratio to NaN).
+    # The stick left after a piece is the beta's complement drawn as a ratio of its own, not
+    # 1 - v: NumPy's 1 - v is 0 whenever v rounds to 1 and zeroes the pieces after it.
+    # ``csum[j]`` is sum(alpha[j:]). The output is float64 whatever the requested dtype: the
+    # unnormalized gammas are kept there, where a float32 would overflow or round them.
+    "dirichlet": ("raw float64 alpha, raw float64 csum, int64 k, int32 stick",
+                  "raw float64 out", """
+        const long long base = (long long)i * k;
+        if (stick) {
+            double acc = 1.0;
+            long long j = 0;
+            for (; j < k - 1; ++j) {
+                double w;
+                const double v = beta_and_complement(g, alpha[j], csum[j + 1], &w);
+                out[base + j] = acc * v;
+                acc *= w;
+                if (csum[j + 1] == 0.0) { ++j; break; }  // v is 1: the rest stays 0
+            }
+            for (; j < k - 1; ++j) out[base + j] = 0.0;
+            out[base + k - 1] = acc;
+        } else {
+            double acc = 0.0;
+            for (long long j = 0; j < k; ++j) {
+                const double v = standard_gamma(g, alpha[j]);
+                out[base + j] = v;
+                acc += v;
+            }
+            const double inv = 1.0 / acc;
+            for (long long j = 0; j < k; ++j) out[base + j] *= inv;
+        }"""),
+}
+
+
 @functools.lru_cache(maxsize=None)
 def sampler(name):
     """The elementwise kernel of sampler ``name``; called as ``k(*params, seed, offset, out)``."""
-    ins, outs, body = _SAMPLERS[name]
+    if name in _SAMPLERS_EXT:
+        (ins, outs, body), preamble = _SAMPLERS_EXT[name], _PREAMBLE + _device.HELPERS
+    else:
+        (ins, outs, body), preamble = _SAMPLERS[name], _PREAMBLE
     params = f"{ins}, {_STREAM_PARAMS}" if ins else _STREAM_PARAMS
     return ElementwiseKernel(params, outs, _STREAM + body, name=f"cupy_random_{name}",
-                             preamble=_PREAMBLE)
+                             preamble=preamble)
 
 
 # One compare-exchange stage of a bitonic sort of (key, idx) pairs, ordered by key, then by

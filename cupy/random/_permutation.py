@@ -67,3 +67,34 @@ def shuffle_axis0(bitgen, x):
     perm = permutation_indices(bitgen, x.shape[0])
     # The source is a private copy: the gather reads rows that are already overwritten.
     gather_rows(x.copy(), perm, x)
+
+
+def permuted(bitgen, x, axis, out):
+    """``x`` with each 1-d slice along ``axis`` (all of ``x`` for None) shuffled on its own,
+    in the order of random 64-bit keys along the axis (``cupy.argsort``, a stable sort: equal
+    keys keep their order, as here)."""
+    if out is None:
+        x = cupy.asarray(x)
+        if x.ndim == 0:
+            raise TypeError("len() of unsized object")
+    else:
+        if not isinstance(out, cupy.ndarray):
+            raise TypeError("out must be a cupy array")
+        x = cupy.asarray(x)
+        if out.shape != x.shape:
+            raise ValueError("out must have the same shape as x")
+        if not numpy.can_cast(x.dtype, out.dtype, casting="safe"):
+            raise TypeError(f"Cannot cast array data from {x.dtype!r} to {out.dtype!r} "
+                            "according to the rule 'safe'")
+    if axis is None:
+        flat = x.ravel()
+        keys = bitgen.random_raw(flat.shape)
+        result = flat[cupy.argsort(keys)].reshape(x.shape)
+    else:
+        axis = numpy.lib.array_utils.normalize_axis_index(axis, x.ndim)
+        keys = bitgen.random_raw(x.shape)
+        result = cupy.take_along_axis(x, cupy.argsort(keys, axis=axis), axis=axis)
+    if out is None:
+        return result
+    out[...] = result
+    return out
