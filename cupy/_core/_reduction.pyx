@@ -313,11 +313,12 @@ def launch_reduction(ReductionSpec spec, list in_args, list out_args, tuple axes
         if tile:
             source = _reduction_source.render_tiled(spec, all_args, in_nd, out_nd, use_int32,
                                                     tile)
-            # A tile's step is a row of neighbouring elements: worth vectorizing.
-            options += ("--extra-device-vectorization",)
         else:
             source = _reduction_source.render(spec, all_args, in_nd, out_nd, use_int32, block,
                                               stepped, unroll)
+        if tile or (stepped and unroll > 1):
+            # Loops over a tile's or a lane's accumulators: worth vectorizing.
+            options += ("--extra-device-vectorization",)
         f = compiler.compile_with_cache(source, options).get_function(spec.name)
         memo[key] = f
     launch_args = []

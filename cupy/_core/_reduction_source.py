@@ -132,20 +132,46 @@ ${loads}
 
 # The stepped loop with ``${unroll}`` accumulators: each takes every ``unroll``-th element of
 # the lane, so the combining operations of consecutive elements do not wait on each other (a
-# single accumulator serializes on the latency of ``reduce_expr``). Without an identity the
+# single accumulator serializes on the latency of ``reduce_expr``). The accumulators are an
+# array updated by a loop, which g++ vectorizes when the lane's elements are consecutive in
+# every input (then a step's loads are indexed from one address). Without an identity the
 # first ``unroll`` elements initialize the accumulators, so the loop needs no validity checks.
-# ``_J`` is re-declared per element for map expressions that read the position.
+# ``_J`` is declared per element for map expressions that read the position.
 _LOOP_UNROLLED = """\
             if (_begin + _lane < _end) {
                 _in_ind.set(_o * _red_size + _begin + _lane);
 ${pointers}
                 _index_t _Jb = _begin + _lane;
                 if (_Jb + ${last_offset} * _group < _end) {
+                    _type_reduce _accs[${unroll}];
 ${init}
-                    for (; _Jb + ${last_offset} * _group < _end; _Jb += ${unroll} * _group) {
-${bodies}
+                    if (${dense}) {
+                        for (; _Jb + ${last_offset} * _group < _end; _Jb += ${unroll} * _group) {
+                            for (int _u = 0; _u < ${unroll}; ++_u) {
+                                const _index_t _J = _Jb + _u * _group;
+${dense_loads}
+                                const _type_reduce _x = static_cast<_type_reduce>(${map_expr});
+                                const _type_reduce _l = _accs[_u];
+                                _accs[_u] = _CUPY_REDUCE(_l, _x);
+                            }
+${advance}
+                        }
+                    } else {
+                        for (; _Jb + ${last_offset} * _group < _end; _Jb += ${unroll} * _group) {
+                            for (int _u = 0; _u < ${unroll}; ++_u) {
+                                const _index_t _J = _Jb + _u * _group;
+${step_loads}
+                                const _type_reduce _x = static_cast<_type_reduce>(${map_expr});
+                                const _type_reduce _l = _accs[_u];
+                                _accs[_u] = _CUPY_REDUCE(_l, _x);
+                            }
+                        }
                     }
-${combine}
+                    _acc = _accs[0];
+                    for (int _u = 1; _u < ${unroll}; ++_u) {
+                        const _type_reduce _l = _acc;
+                        _acc = _CUPY_REDUCE(_l, _accs[_u]);
+                    }
                 }
                 for (_index_t _J = _Jb; _J < _end; _J += _group) {
 ${loads}
@@ -163,37 +189,29 @@ _UPDATE_NO_IDENTITY = ("if (_valid) { const _type_reduce _l = _acc; _acc = _CUPY
                        " else { _acc = _x; _valid = true; }")
 
 
-def _unrolled_bodies(spec, stepped_loads, unroll, statement, indent):
-    """One block per accumulator: load the lane's next element and apply ``statement`` (which
-    names the accumulator ``_acc``; a reference shadows it for the others)."""
-    bodies = []
-    for u in range(unroll):
-        ref = "" if u == 0 else f"_type_reduce& _acc = _acc{u}; "
-        bodies.append(
-            f"{indent}{{ {ref}const _index_t _J = _Jb + {u} * _group;\n"
-            + "\n".join(indent + "  " + x for x in stepped_loads) + "\n"
-            + f"{indent}  const _type_reduce _x = static_cast<_type_reduce>({spec.map_expr});\n"
-            + f"{indent}  {statement} }}")
-    return "\n".join(bodies)
-
-
-def _render_unrolled(spec, pointers, stepped_loads, acc_update, unroll):
+def _render_unrolled(spec, code, acc_update, unroll):
     ind = " " * 20
-    extra = [f"_acc{u}" for u in range(1, unroll)]
     if spec.identity is not None:
-        init = ind + " ".join(f"_type_reduce {x} = _acc;" for x in extra)
+        init = ind + f"for (int _u = 0; _u < {unroll}; ++_u) _accs[_u] = _acc;"
     else:
-        init = (ind + "_type_reduce " + ", ".join(extra) + ";\n"
-                + _unrolled_bodies(spec, stepped_loads, unroll, "_acc = _x;", ind) + "\n"
-                + f"{ind}_valid = true;\n{ind}_Jb += {unroll} * _group;")
-    combine = "\n".join(f"{ind}{{ const _type_reduce _l = _acc; _acc = _CUPY_REDUCE(_l, {x}); }}"
-                         for x in extra)
+        init = "\n".join(
+            [ind + f"for (int _u = 0; _u < {unroll}; ++_u) {{",
+             ind + "    const _index_t _J = _Jb + _u * _group;"]
+            + [ind + "    " + x for x in code.stepped_loads]
+            + [ind + f"    _accs[_u] = static_cast<_type_reduce>({spec.map_expr});",
+               ind + "}",
+               ind + "_valid = true;",
+               ind + f"_Jb += {unroll} * _group;"])
     return string.Template(_LOOP_UNROLLED).substitute(
-        pointers="\n".join("                " + line for p in pointers for line in p.split("\n")),
+        pointers="\n".join("                " + line for p in code.pointers
+                           for line in p.split("\n")),
         last_offset=unroll - 1, unroll=unroll, init=init,
-        bodies=_unrolled_bodies(spec, stepped_loads, unroll, _UPDATE_IDENTITY, ind + "    "),
-        combine=combine,
-        loads="\n".join("                    " + x for x in stepped_loads),
+        dense=" && ".join(code.dense_checks) or "false",
+        dense_loads=_indent(code.dense_loads, 32),
+        advance=_indent([f"_p_{name} += {unroll} * _d_{name};"
+                         for name, _, _ in code.inputs], 28),
+        step_loads=_indent(code.stepped_loads, 32),
+        loads=_indent(code.stepped_loads, 20),
         map_expr=spec.map_expr, acc_update=acc_update)
 
 
@@ -208,6 +226,9 @@ class _ArgCode:
     def __init__(self, args, in_ndim, index_t):
         self.params, self.loads, self.out_loads, self.out_stores = [], [], [], []
         self.pointers, self.stepped_loads = [], []
+        # Loads of the ``_u``-th element of a step, and the conditions under which they are
+        # right: the lane's elements are consecutive.
+        self.dense_loads, self.dense_checks = [], []
         self.inputs = []        # (name, variable type, storage type) of non-raw array inputs
         for k in args:
             if not k.is_array:
@@ -240,6 +261,11 @@ class _ArgCode:
             self.stepped_loads.append(
                 f"const {var_t} {k.name} = {_load(var_t, st if cast else None, f'_p_{k.name}')}; "
                 f"_p_{k.name} += _d_{k.name};")
+            self.dense_loads.append(
+                f"const {var_t} {k.name} = " + _cast(
+                    var_t, st if cast else None,
+                    f"reinterpret_cast<const {st}*>(_p_{k.name})[_u]") + ";")
+            self.dense_checks.append(f"_d_{k.name} == static_cast<ptrdiff_t>(sizeof({st}))")
 
 
 def _load(var_t, cast_from, address):
@@ -263,7 +289,7 @@ def render(spec, args, in_ndim, out_ndim, use_int32, block_size, stepped, unroll
     has_identity = spec.identity is not None
     acc_update = _UPDATE_IDENTITY if has_identity else _UPDATE_NO_IDENTITY
     if stepped and unroll > 1:
-        loop = _render_unrolled(spec, code.pointers, code.stepped_loads, acc_update, unroll)
+        loop = _render_unrolled(spec, code, acc_update, unroll)
     elif stepped:
         loop = string.Template(_LOOP_STEPPED).substitute(
             pointers="\n".join("                " + line for p in code.pointers

@@ -1,4 +1,6 @@
 """cupy.ReductionKernel: parameters, placeholders, axes, keepdims, out, errors."""
+import warnings
+
 import numpy
 import pytest
 
@@ -179,3 +181,27 @@ def test_long_float32_outer_axis_sum_is_accurate():
     x = numpy.full((20000, 130), 0.1, numpy.float32)
     r = cupy.array(x).sum(axis=0).get()
     testing.assert_allclose(r, numpy.full(130, 2000.0), rtol=1e-4)
+
+
+@pytest.mark.parametrize("dtype", [numpy.float32, numpy.float64])
+@pytest.mark.parametrize("func", ["max", "min", "nanmax", "nanmin"])
+@pytest.mark.parametrize("shape,axis", [((1003,), None), ((37, 1003), 1), ((1003, 37), 0),
+                                        ((300, 200), 0)])
+def test_extrema_nan_in_vectorized_loops(dtype, func, shape, axis):
+    # Long rows go through the host's accumulator and tile loops, where the float extrema are
+    # branch-free: NaN must still propagate (max/min) or lose (nanmax/nanmin) wherever it is.
+    x = testing.shaped_random(shape, numpy, dtype, seed=3) - 0.5
+    flat = x.reshape(-1)
+    flat[[0, 9, 17, len(flat) // 2 + 1, len(flat) - 1]] = numpy.nan
+    flat[[5, 40]] = numpy.inf
+    flat[[6, 41]] = -numpy.inf
+    if axis is not None:
+        # One slice entirely NaN (NaN for every function).
+        idx = [slice(None)] * x.ndim
+        idx[1 - axis] = 2
+        x[tuple(idx)] = numpy.nan
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        expected = getattr(numpy, func)(x, axis=axis)
+        result = getattr(cupy, func)(cupy.array(x), axis=axis)
+    testing.assert_array_equal(result.get(), expected)
