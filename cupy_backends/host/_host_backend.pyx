@@ -64,7 +64,7 @@ cdef struct KernelEntry:
     int num_params
 
 ctypedef int (*launch_fn_t)(const KernelEntry*, const unsigned int*, const unsigned int*,
-                            unsigned int, void**) noexcept nogil
+                            unsigned int, void**, long) noexcept nogil
 ctypedef const char* (*last_error_fn_t)() noexcept nogil
 ctypedef void (*configure_fn_t)(int, long) noexcept nogil
 ctypedef int (*num_threads_fn_t)() noexcept nogil
@@ -446,6 +446,12 @@ cdef class HostBackend(Backend):
         elif name == "preferred_shared_memory_carveout":
             if not -1 <= value <= 100:
                 raise CUDADriverError(1, "cuFuncSetAttribute", f"{name}={value} outside [-1, 100]")
+        elif name == "host_parallel_threshold":
+            # Host only: launches of this kernel with fewer threads run on the calling thread
+            # (-1: the pool's setting). Generated kernels whose threads each reduce or map a
+            # long run of elements set it per launch from the amount of work.
+            if value < -1:
+                raise CUDADriverError(1, "cuFuncSetAttribute", f"{name}={value} below -1")
         else:
             raise ValueError(f"kernel attribute {name!r} is not settable")
         self._attribute_overrides.setdefault(func, {})[name] = value
@@ -471,10 +477,14 @@ cdef class HostBackend(Backend):
                 raise CUDADriverError(1, "cuLaunchKernel",
                                       f"dynamic shared memory of {shared_mem} bytes exceeds the "
                                       f"kernel's max_dynamic_shared_size_bytes ({limit})")
+        cdef long threshold = -1
+        overrides = self._attribute_overrides.get(func)
+        if overrides is not None:
+            threshold = overrides.get("host_parallel_threshold", -1)
         if _rt_launch == NULL:
             _load_runtime()
         with nogil:
-            status = _rt_launch(k, grid, block, shared_mem, args)
+            status = _rt_launch(k, grid, block, shared_mem, args, threshold)
         if status != 0:
             raise CUDADriverError(status, "cuLaunchKernel",
                                   _rt_last_error().decode("utf-8", "replace"))

@@ -7,6 +7,8 @@
 #include <pthread.h>
 #include <sched.h>
 
+#include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
@@ -29,6 +31,16 @@ namespace {
 // launch reaches the runtime; this is the device-wide opt-in maximum.
 constexpr unsigned kMaxDynamicSmem = 227 * 1024;
 constexpr long kDefaultParallelThreshold = 16384;
+// How long a worker polls for the next launch, and the caller for the workers' end, before
+// sleeping on a condition variable: waking a sleeping thread takes tens of microseconds,
+// more than a launch of a few hundred thousand elements, and launches come in quick series.
+constexpr std::chrono::microseconds kSpin(50);
+
+inline void cpu_relax() {
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#endif
+}
 
 __thread WorkerState tls_worker CUPY_HOST_DYNAMIC_TLS;
 __thread size_t tls_dynsmem_capacity CUPY_HOST_DYNAMIC_TLS;
@@ -48,7 +60,21 @@ struct Pool {
     unsigned long seq = 0;
     int participants = 0;
     int finished = 0;
+    // Copies of seq and finished that spinning threads read without the mutex.
+    std::atomic<unsigned long> seq_seen{0};
+    std::atomic<int> finished_seen{0};
 };
+
+// Polls ``ready`` for up to kSpin; returns whether it became true.
+template <typename Ready>
+bool spin_until(Ready ready) {
+    const auto until = std::chrono::steady_clock::now() + kSpin;
+    for (int i = 0;; ++i) {
+        if (ready()) return true;
+        if ((i & 63) == 63 && std::chrono::steady_clock::now() >= until) return false;
+        cpu_relax();
+    }
+}
 
 Pool& pool() {
     static Pool* p = new Pool();
@@ -86,6 +112,7 @@ void worker_main(int index) {
     unsigned long seen = 0;
     for (;;) {
         Launch* L;
+        spin_until([&] { return p.seq_seen.load(std::memory_order_acquire) != seen; });
         {
             std::unique_lock<std::mutex> lk(*p.mutex);
             p.wake->wait(lk, [&] { return p.seq != seen; });
@@ -97,6 +124,7 @@ void worker_main(int index) {
         {
             std::lock_guard<std::mutex> lk(*p.mutex);
             ++p.finished;
+            p.finished_seen.store(p.finished, std::memory_order_release);
         }
         p.done->notify_one();
     }
@@ -220,10 +248,13 @@ __attribute__((visibility("default"))) const char* cupy_host_last_error() {
 
 // Runs a kernel to completion. Returns a CUresult; on failure the message is available from
 // cupy_host_last_error() on the same thread. Must not be called from inside a kernel.
+// ``parallel_threshold``: the launch runs on the caller alone below this many threads (< 0:
+// the pool's setting); kernels that give each thread a long run of work pass a small value.
 __attribute__((visibility("default"))) int cupy_host_launch(const KernelEntry* kernel,
                                                             const unsigned* grid,
                                                             const unsigned* block, unsigned smem,
-                                                            void** args) {
+                                                            void** args,
+                                                            long parallel_threshold) {
     tls_last_error[0] = '\0';
     if (tls_worker.launch != nullptr) {
         snprintf(tls_last_error, sizeof tls_last_error, "a kernel cannot launch another kernel");
@@ -252,7 +283,9 @@ __attribute__((visibility("default"))) int cupy_host_launch(const KernelEntry* k
     if (p.nthreads == 0) p.nthreads = default_threads();
     int helpers = p.nthreads - 1;
     if (helpers > L.nblocks - 1) helpers = static_cast<int>(L.nblocks - 1);
-    if (threads < p.parallel_threshold) helpers = 0;
+    if (threads < (parallel_threshold >= 0 ? parallel_threshold : p.parallel_threshold)) {
+        helpers = 0;
+    }
 
     if (helpers <= 0) {
         L.chunk = L.nblocks;
@@ -267,10 +300,15 @@ __attribute__((visibility("default"))) int cupy_host_launch(const KernelEntry* k
             p.job = &L;
             p.participants = helpers;
             p.finished = 0;
+            p.finished_seen.store(0, std::memory_order_relaxed);
             ++p.seq;
+            p.seq_seen.store(p.seq, std::memory_order_release);
         }
         p.wake->notify_all();
         work(&L);
+        spin_until([&] {
+            return p.finished_seen.load(std::memory_order_acquire) == helpers;
+        });
         std::unique_lock<std::mutex> lk(*p.mutex);
         p.done->wait(lk, [&] { return p.finished == p.participants; });
         p.job = nullptr;

@@ -84,6 +84,36 @@ def test_elementwise_1d(backend, pool, n, block):
     assert backend.function_attributes(f)["host_mode"] == "plain"
 
 
+MEET = r"""
+extern "C" __global__ void meet(int* arrived, int* saw_other) {
+    atomicAdd(arrived, 1);
+    // Bounded wait for the other block: it arrives only if the blocks run at the same time.
+    for (long long spins = 0; atomicAdd(arrived, 0) < 2 && spins < 20000000LL; ++spins) {
+    }
+    saw_other[blockIdx.x] = atomicAdd(arrived, 0) >= 2;
+}
+"""
+
+
+@pytest.mark.parametrize("threshold,parallel", [(-1, False), (2, True)])
+def test_host_parallel_threshold_attribute(backend, threshold, parallel):
+    # Two one-thread blocks stay under the pool's threshold (16384 threads); the kernel's
+    # host_parallel_threshold attribute lowers it for its own launches.
+    backend.set_num_threads(2, -1)
+    try:
+        f, _, _ = kernel(backend, MEET, "meet")
+        backend.function_set_attribute(f, "host_parallel_threshold", threshold)
+        assert backend.function_attributes(f)["host_parallel_threshold"] == threshold
+        arrived, saw = np.zeros(1, np.int32), np.zeros(2, np.int32)
+        backend.launch_packed(f, (2,), (1,), 0, 0, [ptr(arrived), ptr(saw)])
+        assert arrived[0] == 2
+        assert saw.tolist() == ([1, 1] if parallel else [0, 1])
+    finally:
+        backend.set_num_threads(0, -1)
+    with pytest.raises(CUDADriverError):
+        backend.function_set_attribute(f, "host_parallel_threshold", -2)
+
+
 def test_elementwise_3d_grid_and_block(backend, pool):
     src = r"""
     extern "C" __global__ void fill(int* out, int nx, int ny, int nz) {
