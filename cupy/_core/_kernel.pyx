@@ -249,6 +249,36 @@ cpdef Py_ssize_t grid_size(Py_ssize_t size, Py_ssize_t block_size) except -1:
     return max(grid, 1)
 
 
+# The host device runs the threads of a block one after another and each thread's run of
+# elements (CUPY_FOR) as a plain loop: few threads with long runs beat many with short ones.
+# Each block gets at least _HOST_MIN_RUN elements, so that a launch only wakes the pool when
+# every thread has enough work to pay for it.
+cdef Py_ssize_t _HOST_MIN_RUN = 16384
+cdef dict _host_threads = {}     # device id -> pool threads on the host device, else 0
+
+
+cpdef Py_ssize_t host_pool_threads() except -1:
+    """The pool threads of the current device if it is the host device, else 0."""
+    cdef int dev = _device.get_device_id()
+    threads = _host_threads.get(dev)
+    if threads is None:
+        from cupy.cuda import get_backend_name, runtime
+        threads = 0
+        if get_backend_name() == "host":
+            threads = max(1, runtime.getDeviceProperties(dev)["multiProcessorCount"])
+        _host_threads[dev] = threads
+    return threads
+
+
+cdef tuple _launch_shape(Py_ssize_t size, Py_ssize_t block_size):
+    """(grid, block) of an elementwise launch over ``size`` elements."""
+    cdef Py_ssize_t n = host_pool_threads()
+    if n:
+        # One thread per block; a few blocks per pool thread balance uneven runs.
+        return max(1, min(4 * n, (size + _HOST_MIN_RUN - 1) // _HOST_MIN_RUN)), 1
+    return grid_size(size, block_size), block_size
+
+
 # --- packing ----------------------------------------------------------------------------------
 
 cdef PackedArg _pack_carray(intptr_t ptr, const shape_t& shape, const strides_t& strides):
@@ -319,11 +349,13 @@ def _emit_source(LoopSpec spec, list args, int indexer_ndim, bint use_int32):
             loads.append(f"const {var_t} {k.name} = _cupy_cast<{var_t}>({elem});")
     params.append(f"const CIndexer<{indexer_ndim}, {index_t}> _ind_param")
     typedefs = "".join(f"    typedef {_ctype_of(d)} {alias};\n" for alias, d in spec.typedefs)
-    body = "\n".join(["        " + line for line in loads])
-    post = "\n".join(["        " + line for line in stores])
     dtypes = [k.storage_dtype for k in args] + [k.var_dtype for k in args] + \
         [d for _, d in spec.typedefs]
     code = spec.preamble + spec.operation + spec.loop_prep + spec.after_loop
+    loop = _indexed_loop(spec, loads, stores, index_t)
+    if indexer_ndim > 0 and "_ind" not in code:
+        loop = ("#ifdef __CUPY_HOST__\n" + _row_loop(spec, args, indexer_ndim, index_t)
+                + "#else\n" + loop + "#endif\n")
     return (
         device_includes(dtypes, code) +
         f"{spec.preamble}\n"
@@ -331,14 +363,82 @@ def _emit_source(LoopSpec spec, list args, int indexer_ndim, bint use_int32):
         f"{typedefs}"
         f"    CIndexer<{indexer_ndim}, {index_t}> _ind = _ind_param;\n"
         f"    {spec.loop_prep};\n"
-        f"    CUPY_FOR(i, static_cast<{index_t}>(_ind.size())) {{\n"
-        "        _ind.set(i);\n"
-        f"{body}\n"
-        f"        {spec.operation};\n"
-        f"{post}\n"
-        "    }\n"
+        f"{loop}"
         f"    {spec.after_loop};\n"
         "}\n")
+
+
+def _indexed_loop(LoopSpec spec, list loads, list stores, str index_t):
+    """The element loop of every device: the multi-index recomputed per element."""
+    body = "\n".join(["        " + line for line in loads])
+    post = "\n".join(["        " + line for line in stores])
+    return (f"    CUPY_FOR(i, static_cast<{index_t}>(_ind.size())) {{\n"
+            "        _ind.set(i);\n"
+            f"{body}\n"
+            f"        {spec.operation};\n"
+            f"{post}\n"
+            "    }\n")
+
+
+def _row_loop(LoopSpec spec, list args, int ndim, str index_t):
+    """The host's element loop: a thread's run of elements is walked row by row (the last
+    axis), with the multi-index computed once per row and each array's address stepped by
+    its last stride; when every array is contiguous along the row the elements are indexed
+    from the row's start, a loop the compiler can vectorize. Used only when user code does
+    not read ``_ind`` (which this loop does not keep up to date)."""
+    cdef KernelArg k
+    starts, dense, steps = [], [], []
+    dense_loads, step_loads, dense_stores, step_stores = [], [], [], []
+    for k in args:
+        if not k.is_array or k.raw:
+            continue
+        var_t = _ctype_of(k.var_dtype)
+        st = _ctype_of(k.storage_dtype)
+        const = "" if k.is_output else "const "
+        starts.append(f"{const}char* _p_{k.name} = reinterpret_cast<{const}char*>("
+                      f"&_raw_{k.name}[_ind.get()]);")
+        starts.append(f"const ptrdiff_t _s_{k.name} = _raw_{k.name}.strides()[{ndim - 1}];")
+        dense.append(f"_s_{k.name} == static_cast<ptrdiff_t>(sizeof({st}))")
+        steps.append(f"_p_{k.name} += _s_{k.name}")
+        for loads, stores, elem in (
+                (dense_loads, dense_stores, f"reinterpret_cast<{const}{st}*>(_p_{k.name})[_cupy_k]"),
+                (step_loads, step_stores, f"*reinterpret_cast<{const}{st}*>(_p_{k.name})")):
+            if k.storage_dtype == k.var_dtype:
+                loads.append(f"{const}{var_t} {'&' if k.is_output else ''}{k.name} = {elem};")
+            elif k.is_output:
+                loads.append(f"{var_t} {k.name};")
+                stores.append(f"{elem} = _cupy_cast<{st}>({k.name});")
+            else:
+                loads.append(f"const {var_t} {k.name} = _cupy_cast<{var_t}>({elem});")
+
+    def body(loads, stores):
+        return "\n".join(["                " + line for line in loads + [spec.operation + ";"]
+                          + stores])
+
+    return (
+        "    {\n"
+        f"        CUPY_HOST_RANGE(_cupy_i0, _cupy_i1, static_cast<{index_t}>(_ind.size()));\n"
+        f"        const {index_t} _cupy_row = static_cast<{index_t}>(_ind.shape()[{ndim - 1}]);\n"
+        f"        for ({index_t} i = _cupy_i0; i < _cupy_i1;) {{\n"
+        "            _ind.set(i);\n"
+        f"            const {index_t} _cupy_left = _cupy_row - static_cast<{index_t}>("
+        f"_ind.get()[{ndim - 1}]);\n"
+        f"            const {index_t} _cupy_stop = _cupy_i1 - i < _cupy_left ? _cupy_i1 : "
+        "i + _cupy_left;\n"
+        + "".join(f"            {x}\n" for x in starts)
+        + f"            if ({' && '.join(dense) or 'true'}) {{\n"
+        f"            const {index_t} _cupy_first = i;\n"
+        "            for (; i < _cupy_stop; ++i) {\n"
+        "                const ptrdiff_t _cupy_k = i - _cupy_first;\n"
+        f"{body(dense_loads, dense_stores)}\n"
+        "            }\n"
+        "            } else {\n"
+        f"            for (; i < _cupy_stop; ++i{''.join(', ' + x for x in steps)}) {{\n"
+        f"{body(step_loads, step_stores)}\n"
+        "            }\n"
+        "            }\n"
+        "        }\n"
+        "    }\n")
 
 
 cdef Function _get_function(LoopSpec spec, list args, int indexer_ndim, bint use_int32,
@@ -357,6 +457,10 @@ cdef Function _get_function(LoopSpec spec, list args, int indexer_ndim, bint use
         source = _emit_source(spec, args, indexer_ndim, use_int32)
         module = compiler.compile_with_cache(source, spec.options)
         f = module.get_function(spec.name)
+        if host_pool_threads():
+            # Its launches have one thread per block, each with a long run (_launch_shape):
+            # any launch of two blocks or more is worth the pool.
+            f._set_attribute("host_parallel_threshold", 2)
         memo[key] = f
     return <Function>f
 
@@ -401,7 +505,8 @@ cdef object _launch(LoopSpec spec, list args, shape_t shape, Py_ssize_t block_si
         else:
             launch_args.append(k.value)
     launch_args.append(_pack_indexer(shape))
-    f.launch((grid_size(size, block_size),), (block_size,), launch_args)
+    grid, block = _launch_shape(size, block_size)
+    f.launch((grid,), (block,), launch_args)
     return None
 
 

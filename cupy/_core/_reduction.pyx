@@ -128,6 +128,8 @@ cdef list _merge_axes(list shape, list strides_of):
 
 
 cdef dict _device_limits = {}
+# Host reductions over at least this many elements run on the whole thread pool.
+cdef Py_ssize_t _HOST_PARALLEL_ELEMENTS = 32768
 cdef Py_ssize_t _forced_block = 0
 
 
@@ -340,6 +342,12 @@ def launch_reduction(ReductionSpec spec, list in_args, list out_args, tuple axes
     else:
         launch_args.append(0)
         launch_args.append(0)
+    if unroll > 1:
+        # Host: one thread per block, each reducing whole ranges; the pool pays off once
+        # there are enough elements, however few the blocks.
+        (<Function>f)._set_attribute(
+            "host_parallel_threshold",
+            2 if out_size * red_size >= _HOST_PARALLEL_ELEMENTS else -1)
     (<Function>f).launch((nblocks,), (block,), launch_args)
     return None
 

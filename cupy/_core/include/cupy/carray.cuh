@@ -25,6 +25,16 @@
                   + static_cast<decltype(n)>(threadIdx.x)) * _cupy_chunk,                      \
              _cupy_end = (i + _cupy_chunk < _cupy_n) ? i + _cupy_chunk : _cupy_n;              \
          i < _cupy_end; ++i)
+// The same run of this thread as bounds ``[begin, end)`` (host device only).
+#define CUPY_HOST_RANGE(begin, end, n)                                                         \
+    const decltype(n) _cupy_rn = (n);                                                          \
+    const decltype(n) _cupy_rthreads = static_cast<decltype(n)>(blockDim.x)                    \
+                                       * static_cast<decltype(n)>(gridDim.x);                  \
+    const decltype(n) _cupy_rchunk = (_cupy_rn + _cupy_rthreads - 1) / _cupy_rthreads;         \
+    const decltype(n) begin = (static_cast<decltype(n)>(blockIdx.x)                            \
+                               * static_cast<decltype(n)>(blockDim.x)                          \
+                               + static_cast<decltype(n)>(threadIdx.x)) * _cupy_rchunk;        \
+    const decltype(n) end = (begin + _cupy_rchunk < _cupy_rn) ? begin + _cupy_rchunk : _cupy_rn;
 #else
 #define CUPY_FOR(i, n)                                                                         \
     for (auto i = static_cast<decltype(n)>(blockIdx.x) * blockDim.x + threadIdx.x; i < (n);     \
