@@ -6,6 +6,7 @@ import numpy as _numpy
 from cupy import cuda  # NOQA
 from cupy import exceptions  # NOQA
 from cupy._core.core import ndarray  # NOQA
+from cupy._core.flatiter import flatiter  # NOQA
 from cupy._core._kernel import ElementwiseKernel  # NOQA
 from cupy._core._reduction import ReductionKernel  # NOQA
 from cupy._core._ufunc import ufunc, create_ufunc  # NOQA

@@ -52,6 +52,17 @@ UNSUPPORTED = {
         "datetime_as_string": "datetime64 is not a supported dtype",
         "datetime_data": "datetime64 is not a supported dtype",
         "busdaycalendar": "datetime64 is not a supported dtype",
+        "isnat": "datetime64 and timedelta64 are not supported dtypes",
+        "seterr": "the device does not trap floating-point errors, so there is no error state",
+        "geterr": "the device does not trap floating-point errors, so there is no error state",
+        "errstate": "the device does not trap floating-point errors, so there is no error state",
+        "matrix": "numpy.matrix is discouraged by NumPy; use 2-d arrays and the @ operator",
+        "asmatrix": "numpy.matrix is not provided",
+        "bmat": "numpy.matrix is not provided",
+        "memmap": "maps a file into host memory",
+        "recarray": "structured (record) dtypes are not supported",
+        "nditer": "NumPy's iterator machinery",
+        "__array_namespace_info__": "the array API inspection namespace is not provided yet",
     },
     "numpy.random": {
         "MT19937": "NumPy's bit generators are sequential CPU algorithms; the device generator "

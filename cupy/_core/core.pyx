@@ -206,6 +206,15 @@ cdef class ndarray:
         return self._transpose(None)
 
     @property
+    def flat(self):
+        """A :class:`cupy.flatiter` over the array in C order."""
+        return _mod("cupy._core.flatiter").flatiter(self)
+
+    @flat.setter
+    def flat(self, value):
+        _mod("cupy._core.flatiter").flatiter(self)[:] = value
+
+    @property
     def mT(self):
         """The array with its last two axes swapped (a view)."""
         if self._shape.size() < 2:

@@ -9,8 +9,8 @@ from cupy._core.core import ndarray
 from cupy._indexing import _kernels
 
 __all__ = ["indices", "ix_", "ravel_multi_index", "unravel_index", "diag_indices",
-           "diag_indices_from", "tril_indices", "tril_indices_from", "triu_indices",
-           "triu_indices_from"]
+           "diag_indices_from", "mask_indices", "tril_indices", "tril_indices_from",
+           "triu_indices", "triu_indices_from"]
 
 _INTP_MAX = numpy.iinfo(numpy.intp).max
 
@@ -246,6 +246,28 @@ def diag_indices_from(arr):
     if any(s != arr.shape[0] for s in arr.shape[1:]):
         raise ValueError("All dimensions of input must be of equal length")
     return diag_indices(arr.shape[0], arr.ndim)
+
+
+def mask_indices(n, mask_func, k=0):
+    """Returns the indices of the entries of an ``(n, n)`` array that ``mask_func`` keeps.
+
+    Args:
+        n (int): Size of the square array.
+        mask_func (callable): Called as ``mask_func(a, k)`` on an ``(n, n)`` array of ones
+            (e.g. :func:`cupy.triu`); the indices of its nonzero results are returned.
+        k (int): Passed to ``mask_func``.
+
+    Returns:
+        tuple of cupy.ndarray: Row and column indices, in C order.
+
+    .. seealso:: :func:`numpy.mask_indices`
+
+    Example:
+        >>> cupy.mask_indices(3, cupy.triu, 1)
+        (array([0, 0, 1]), array([1, 2, 2]))
+    """
+    kept = mask_func(cupy.ones((n, n), dtype=int), k)
+    return cupy.nonzero(kept != 0)
 
 
 def tril_indices(n, k=0, m=None):

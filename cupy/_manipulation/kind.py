@@ -1,8 +1,8 @@
-"""Arrays that satisfy requirements: require."""
+"""Arrays of a required kind: require, astype."""
 import cupy
 from cupy._core.core import ndarray
 
-__all__ = ["require"]
+__all__ = ["astype", "require"]
 
 _FLAGS = {"C": "C", "C_CONTIGUOUS": "C", "CONTIGUOUS": "C",
           "F": "F", "F_CONTIGUOUS": "F", "FORTRAN": "F",
@@ -44,3 +44,29 @@ def require(a, dtype=None, requirements=None):
     if "O" in reqs and not arr.flags.owndata:
         return arr.copy(order)
     return arr
+
+
+def astype(x, dtype, /, *, copy=True, device=None):
+    """Copies an array to a given data type (the array API's function form of
+    :meth:`cupy.ndarray.astype`).
+
+    Args:
+        x (cupy.ndarray): Input array.
+        dtype (dtype): Data type of the result.
+        copy (bool): If False and ``x`` already has ``dtype``, ``x`` itself is returned.
+        device: Must be None or the device ``x`` is on.
+
+    Returns:
+        cupy.ndarray: ``x`` converted to ``dtype`` (unsafe casting, as ``ndarray.astype``).
+
+    .. seealso:: :func:`numpy.astype`
+
+    Example:
+        >>> cupy.astype(cupy.array([1.5, -2.5]), cupy.int32)
+        array([ 1, -2], dtype=int32)
+    """
+    if not isinstance(x, ndarray):
+        raise TypeError(f"Input should be a CuPy array. It is a {type(x)} instead.")
+    if device is not None and device != x.device:
+        raise ValueError(f"astype cannot move arrays between devices ({x.device} to {device})")
+    return x.astype(dtype, copy=copy)

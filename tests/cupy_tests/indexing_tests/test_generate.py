@@ -198,6 +198,14 @@ def test_tril_triu_indices(xp, n, k, m):
     return list(xp.tril_indices(n, k, m)) + list(xp.triu_indices(n, k, m))
 
 
+@pytest.mark.parametrize("n", [0, 1, 4])
+@pytest.mark.parametrize("k", [-2, 0, 1])
+@pytest.mark.parametrize("func", ["triu", "tril"])
+@testing.numpy_cupy_array_equal()
+def test_mask_indices(xp, n, k, func):
+    return list(xp.mask_indices(n, getattr(xp, func), k))
+
+
 @pytest.mark.parametrize("k", [-1, 0, 2])
 @testing.numpy_cupy_array_equal()
 def test_tril_triu_indices_from(xp, k):

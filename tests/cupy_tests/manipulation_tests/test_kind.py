@@ -1,4 +1,4 @@
-"""require against NumPy."""
+"""require and astype against NumPy."""
 import numpy
 import pytest
 
@@ -32,3 +32,27 @@ def test_require_errors(req):
     for xp in (numpy, cupy):
         with pytest.raises((ValueError, KeyError)):
             xp.require(xp.zeros(3), requirements=req)
+
+
+@testing.for_all_dtypes(name="src")
+@testing.for_all_dtypes(name="dst", no_float16=True)
+@testing.numpy_cupy_array_equal()
+def test_astype(xp, src, dst):
+    a = testing.shaped_arange((2, 3), xp, src)[:, ::2]
+    return xp.astype(a, dst)
+
+
+@pytest.mark.parametrize("copy", [True, False])
+def test_astype_copy(copy):
+    for xp in (numpy, cupy):
+        a = xp.arange(4, dtype=numpy.int32)
+        assert (xp.astype(a, numpy.int32, copy=copy) is a) == (not copy)
+        assert xp.astype(a, numpy.int64, copy=copy) is not a
+
+
+def test_astype_errors():
+    for xp in (numpy, cupy):
+        with pytest.raises(TypeError):
+            xp.astype([1, 2], numpy.float32)
+    with pytest.raises(ValueError):
+        cupy.astype(cupy.zeros(2), numpy.float32, device="cpu")
