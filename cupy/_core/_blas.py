@@ -30,25 +30,18 @@ import threading
 
 import numpy
 
+from cupy._core._per_backend import PerBackend
+
 SUPPORTED = frozenset(numpy.dtype(c) for c in "efdFD")
 
-_impl = None
-_impl_lock = threading.Lock()
+
+def _make_host():
+    from cupy_backends.host import _blas as host_blas
+    return host_blas
 
 
-def _backend():
-    """The implementation for the active backend (chosen once, on first use)."""
-    global _impl
-    if _impl is None:
-        with _impl_lock:
-            if _impl is None:
-                from cupy.cuda import get_backend_name
-                if get_backend_name() == "cuda":
-                    _impl = _CublasBlas()
-                else:
-                    from cupy_backends.host import _blas as host_blas
-                    _impl = host_blas
-    return _impl
+# The implementation for the active backend (chosen once, on first use).
+_backend = PerBackend(lambda: _CublasBlas(), _make_host)
 
 
 def _check_dtype(dtype):

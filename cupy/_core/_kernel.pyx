@@ -400,9 +400,9 @@ def _row_loop(LoopSpec spec, list args, int ndim, str index_t):
         starts.append(f"const ptrdiff_t _s_{k.name} = _raw_{k.name}.strides()[{ndim - 1}];")
         dense.append(f"_s_{k.name} == static_cast<ptrdiff_t>(sizeof({st}))")
         steps.append(f"_p_{k.name} += _s_{k.name}")
-        for loads, stores, elem in (
-                (dense_loads, dense_stores, f"reinterpret_cast<{const}{st}*>(_p_{k.name})[_cupy_k]"),
-                (step_loads, step_stores, f"*reinterpret_cast<{const}{st}*>(_p_{k.name})")):
+        ptr = f"reinterpret_cast<{const}{st}*>(_p_{k.name})"
+        for loads, stores, elem in ((dense_loads, dense_stores, f"{ptr}[_cupy_k]"),
+                                    (step_loads, step_stores, f"*{ptr}")):
             if k.storage_dtype == k.var_dtype:
                 loads.append(f"{const}{var_t} {'&' if k.is_output else ''}{k.name} = {elem};")
             elif k.is_output:

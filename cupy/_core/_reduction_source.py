@@ -11,8 +11,8 @@ from cupy._core import _dtype
 _ctype_of = _dtype.ctype_of
 
 
-# Every name the template substitutes, in one place (see render).
-_TEMPLATE = string.Template("""\
+# The opening both kernel templates share: parameters, typedefs and indexers.
+_HEAD = """\
 #include <cupy/reduction.cuh>
 ${preamble}
 #define _CUPY_REDUCE(a, b) (${reduce_expr})
@@ -26,6 +26,10 @@ ${typedefs}
     typedef ${index_t} _index_t;
     CIndexer<${in_ndim}, ${index_t}> _in_ind = _in_ind_param;
     CIndexer<${out_ndim}, ${index_t}> _out_ind = _out_ind_param;
+"""
+
+# Every name the template substitutes, in one place (see render).
+_TEMPLATE = string.Template(_HEAD + """\
     // Raw bytes: __shared__ variables cannot have constructors (complex<T> has one).
     __shared__ __align__(16) char _smem_bytes[${block_size} * sizeof(_type_reduce)];
     __shared__ bool _svalid[${block_size}];
@@ -336,20 +340,7 @@ def _common(spec, code, in_ndim, out_ndim, index_t):
 # combined, as the block kernel splits long ranges, which keeps float32 sums about as accurate
 # as pairwise summation. Every run starts from its first element, so no identity is needed and
 # the loop has no branches.
-_TEMPLATE_TILED = string.Template("""\
-#include <cupy/reduction.cuh>
-${preamble}
-#define _CUPY_REDUCE(a, b) (${reduce_expr})
-extern "C" __global__ void ${name}(${params},
-        const CIndexer<${in_ndim}, ${index_t}> _in_ind_param,
-        const CIndexer<${out_ndim}, ${index_t}> _out_ind_param,
-        const _cupy_reduce_layout _layout, char* const _partials,
-        unsigned int* const _counts) {
-${typedefs}
-    typedef ${reduce_type} _type_reduce;
-    typedef ${index_t} _index_t;
-    CIndexer<${in_ndim}, ${index_t}> _in_ind = _in_ind_param;
-    CIndexer<${out_ndim}, ${index_t}> _out_ind = _out_ind_param;
+_TEMPLATE_TILED = string.Template(_HEAD + """\
     const _index_t _out_size = static_cast<_index_t>(_out_ind.size());
     const _index_t _red_size = static_cast<_index_t>(_in_ind.size()) / _out_size;
     const _index_t _run = static_cast<_index_t>(_layout.chunk);

@@ -33,25 +33,18 @@ import threading
 
 import numpy
 
+from cupy._core._per_backend import PerBackend
+
 SUPPORTED = frozenset(numpy.dtype(c) for c in "fdFD")
 
-_impl = None
-_impl_lock = threading.Lock()
+
+def _make_host():
+    from cupy_backends.host import _lapack as host_lapack
+    return host_lapack
 
 
-def _backend():
-    """The implementation for the active backend (chosen once, on first use)."""
-    global _impl
-    if _impl is None:
-        with _impl_lock:
-            if _impl is None:
-                from cupy.cuda import get_backend_name
-                if get_backend_name() == "cuda":
-                    _impl = _CusolverSolver()
-                else:
-                    from cupy_backends.host import _lapack as host_lapack
-                    _impl = host_lapack
-    return _impl
+# The implementation for the active backend (chosen once, on first use).
+_backend = PerBackend(lambda: _CusolverSolver(), _make_host)
 
 
 def _check_dtype(dtype):

@@ -30,28 +30,20 @@ Example:
     array([ 6.+0.j, -2.+2.j, -2.+0.j, -2.-2.j])
 """
 import math
-import threading
 
 import numpy
 
+from cupy._core._per_backend import PerBackend
+
 SUPPORTED = frozenset(numpy.dtype(c) for c in "FD")
 
-_impl = None
-_impl_lock = threading.Lock()
+
+def _make_host():
+    return _HostExecutor()
 
 
-def _backend():
-    """The implementation for the active backend (chosen once, on first use)."""
-    global _impl
-    if _impl is None:
-        with _impl_lock:
-            if _impl is None:
-                from cupy.cuda import get_backend_name
-                if get_backend_name() == "cuda":
-                    _impl = _CufftExecutor()
-                else:
-                    _impl = _HostExecutor()
-    return _impl
+# The implementation for the active backend (chosen once, on first use).
+_backend = PerBackend(lambda: _CufftExecutor(), _make_host)
 
 
 def _check(x, y, axes, complex_dtype):

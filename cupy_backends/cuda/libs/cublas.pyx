@@ -17,6 +17,7 @@ import threading
 from libc.stdint cimport intptr_t
 
 from cupy_backends.cuda._softlink cimport SoftLink
+from cupy_backends.cuda.libs import _library
 from cupy_backends.cuda.libs._status import LibraryStatusError
 
 # Signatures. Pointers to matrices, vectors and scalars are passed as ``const void*`` / ``void*``:
@@ -188,9 +189,7 @@ cdef int _load() except -1:
                 if link.has("cublasGetStatusString"):
                     _status_string = <f_status_string>link.get("cublasGetStatusString")
             _link = link
-    if not _link.available:
-        raise RuntimeError(f"cuBLAS is not available ({_link.error}); install the "
-                           f"nvidia-cublas wheel")
+    _library.require(_link, "cuBLAS", "nvidia-cublas")
     return 0
 
 
@@ -200,24 +199,13 @@ cdef inline int _check(cublasStatus_t status, str call) except -1:
     return 0
 
 
-def check_status(int status, str call=""):
-    """Raise CUBLASError for a failing ``cublasStatus_t``; return None for success."""
-    _check(status, call)
-
-
-def is_available():
-    """True when the cuBLAS library can be loaded (a device is not needed)."""
-    try:
-        _load()
-    except RuntimeError:
-        return False
-    return True
-
-
-def library():
-    """The SoftLink of the loaded library (``path``, ``missing`` symbols); loads it."""
+def _loaded():
     _load()
     return _link
+
+
+is_available, library, check_status = _library.module_functions(
+    _loaded, CUBLASError, "cuBLAS")
 
 
 cdef inline int _kind(str prefix) except -1:

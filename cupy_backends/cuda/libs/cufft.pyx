@@ -21,6 +21,7 @@ import threading
 from libc.stdint cimport intptr_t
 
 from cupy_backends.cuda._softlink cimport SoftLink
+from cupy_backends.cuda.libs import _library
 from cupy_backends.cuda.libs._status import LibraryStatusError
 
 # Signatures. Data pointers are ``void*``: the ABI is the same for cufftComplex*, cufftReal*,
@@ -153,9 +154,7 @@ cdef int _load() except -1:
                 _exec_c2r = <f_exec_r2c>link.get("cufftExecC2R")
                 _exec_z2d = <f_exec_r2c>link.get("cufftExecZ2D")
             _link = link
-    if not _link.available:
-        raise RuntimeError(f"cuFFT is not available ({_link.error}); install the "
-                           f"nvidia-cufft wheel")
+    _library.require(_link, "cuFFT", "nvidia-cufft")
     return 0
 
 
@@ -165,24 +164,13 @@ cdef inline int _check(cufftResult status, str call) except -1:
     return 0
 
 
-def check_status(int status, str call=""):
-    """Raise CUFFTError for a failing ``cufftResult``; return None for success."""
-    _check(status, call)
-
-
-def is_available():
-    """True when the cuFFT library can be loaded (a device is not needed)."""
-    try:
-        _load()
-    except RuntimeError:
-        return False
-    return True
-
-
-def library():
-    """The SoftLink of the loaded library (``path``, ``missing`` symbols); loads it."""
+def _loaded():
     _load()
     return _link
+
+
+is_available, library, check_status = _library.module_functions(
+    _loaded, CUFFTError, "cuFFT")
 
 
 # --- library ------------------------------------------------------------------------------------

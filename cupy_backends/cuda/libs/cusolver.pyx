@@ -25,6 +25,7 @@ import threading
 from libc.stdint cimport int64_t, intptr_t
 
 from cupy_backends.cuda._softlink cimport SoftLink
+from cupy_backends.cuda.libs import _library
 from cupy_backends.cuda.libs._status import LibraryStatusError
 
 # Signatures. Matrices, vectors and workspaces are ``void*``: the ABI is the same for float*,
@@ -216,9 +217,7 @@ cdef int _load() except -1:
                     _syevd_bs[i] = <f_syevd_bs>link.get(f"cusolverDn{_SYEVD[i]}_bufferSize")
                     _syevd[i] = <f_syevd>link.get(f"cusolverDn{_SYEVD[i]}")
             _link = link
-    if not _link.available:
-        raise RuntimeError(f"cuSOLVER is not available ({_link.error}); install the "
-                           f"nvidia-cusolver wheel")
+    _library.require(_link, "cuSOLVER", "nvidia-cusolver")
     return 0
 
 
@@ -228,24 +227,13 @@ cdef inline int _check(cusolverStatus_t status, str call) except -1:
     return 0
 
 
-def check_status(int status, str call=""):
-    """Raise CUSOLVERError for a failing ``cusolverStatus_t``; return None for success."""
-    _check(status, call)
-
-
-def is_available():
-    """True when the cuSOLVER library can be loaded (a device is not needed)."""
-    try:
-        _load()
-    except RuntimeError:
-        return False
-    return True
-
-
-def library():
-    """The SoftLink of the loaded library (``path``, ``missing`` symbols); loads it."""
+def _loaded():
     _load()
     return _link
+
+
+is_available, library, check_status = _library.module_functions(
+    _loaded, CUSOLVERError, "cuSOLVER")
 
 
 cdef inline int _kind(str prefix) except -1:

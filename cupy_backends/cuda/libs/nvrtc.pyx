@@ -7,6 +7,7 @@ import threading
 from libc.stdlib cimport malloc, free
 
 from cupy_backends.cuda._softlink cimport SoftLink
+from cupy_backends.cuda.libs import _library
 from cupy_backends.cuda.libs._status import LibraryStatusError
 
 ctypedef nvrtcResult (*f_version)(int*, int*) noexcept nogil
@@ -117,9 +118,7 @@ cdef int _load() except -1:
                 if link.has("nvrtcGetErrorString"):
                     _nvrtcGetErrorString = <f_error_string>link.get("nvrtcGetErrorString")
             _link = link
-    if not _link.available:
-        raise RuntimeError(f"NVRTC is not available ({_link.error}); install the "
-                           f"nvidia-cuda-nvrtc wheel")
+    _library.require(_link, "NVRTC", "nvidia-cuda-nvrtc")
     return 0
 
 
@@ -129,18 +128,13 @@ cdef inline int _check(nvrtcResult status, str call) except -1:
     return 0
 
 
-def check_status(int status, str call=""):
-    """Raise NVRTCError for a failing ``nvrtcResult``; return None for NVRTC_SUCCESS."""
-    _check(status, call)
+def _loaded():
+    _load()
+    return _link
 
 
-def is_available():
-    """True when the NVRTC library can be loaded."""
-    try:
-        _load()
-    except RuntimeError:
-        return False
-    return True
+is_available, library, check_status = _library.module_functions(
+    _loaded, NVRTCError, "NVRTC")
 
 
 def getVersion():

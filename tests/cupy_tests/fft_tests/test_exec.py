@@ -119,7 +119,7 @@ def fake(monkeypatch):
     lib = FakeCufft()
     executor = _exec._CufftExecutor()
     executor._lib = lib
-    monkeypatch.setattr(_exec, "_impl", executor)
+    monkeypatch.setattr(_exec, "_backend", lambda: executor)
     cache = config.get_plan_cache()
     cache.clear()
     yield lib
