@@ -20,7 +20,7 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
-SUITES = ("foundation", "array", "linalg", "fft", "sort", "chainer")
+SUITES = ("foundation", "array", "linalg", "fft", "sort", "indexing", "chainer")
 
 
 def _load_suite(name):

@@ -8,7 +8,7 @@ import numpy
 
 CASES = {}
 
-SIZES = {"1e4": 10**4, "1e6": 10**6}
+SIZES = {"1e4": 10**4, "1e6": 10**6, "1e7": 10**7, "1e8": 10**8}
 
 
 def case(name):
