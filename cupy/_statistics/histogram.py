@@ -8,6 +8,7 @@ range, when autodetected, is read back to the host.
 """
 import builtins
 import operator
+import warnings
 
 import numpy
 
@@ -134,6 +135,8 @@ def _hist_bin_width(a, name):
         g1 = float(cupy.mean(((a - cupy.mean(a)) / sigma) ** 3))
         return float(cupy.ptp(a)) / (1.0 + numpy.log2(n) +
                                      numpy.log2(1.0 + numpy.absolute(g1) / sg1))
+    if name == "stone":
+        return _hist_bin_stone(a)
     if name == "auto":
         fd_bw = _hist_bin_width(a, "fd")
         sturges_bw = _hist_bin_width(a, "sturges")
@@ -141,7 +144,28 @@ def _hist_bin_width(a, name):
     raise ValueError(f"{name!r} is not a valid estimator for `bins`")
 
 
-_ESTIMATORS = ("auto", "fd", "doane", "rice", "scott", "sqrt", "sturges")
+def _hist_bin_stone(a):
+    """Stone's estimator (NumPy's ``_hist_bin_stone``): the width of the number of equal bins
+    in [1, max(100, sqrt(n))] that minimises the leave-one-out risk estimate. The risks of all
+    candidates are computed on the device and read back once."""
+    n = a.size
+    ptp = float(cupy.ptp(a))
+    if n <= 1 or ptp == 0:
+        return 0.0
+    upper = max(100, int(numpy.sqrt(n)))
+    extent = (float(a.min()), float(a.max()))
+    risks = []
+    for nbins in builtins.range(1, upper + 1):
+        p = histogram(a, bins=nbins, range=extent)[0] / n
+        risks.append((2 - (n + 1) * p.dot(p)) / (ptp / nbins))
+    nbins = int(cupy.argmin(cupy.stack(risks))) + 1
+    if nbins == upper:
+        warnings.warn("The number of bins estimated may be suboptimal.", RuntimeWarning,
+                      stacklevel=5)
+    return ptp / nbins
+
+
+_ESTIMATORS = ("auto", "fd", "doane", "rice", "scott", "sqrt", "stone", "sturges")
 
 
 def _bin_edges(a, bins, range, weights):
@@ -199,7 +223,7 @@ def histogram_bin_edges(a, bins=10, range=None, weights=None):
 
     ``bins`` is a count of equal-width bins over ``range`` (default: the data's extent),
     a monotonic sequence of edges, or one of NumPy's estimator names ('auto', 'fd',
-    'doane', 'rice', 'scott', 'sqrt', 'sturges').
+    'doane', 'rice', 'scott', 'sqrt', 'stone', 'sturges').
 
     .. seealso:: :func:`numpy.histogram_bin_edges`
 

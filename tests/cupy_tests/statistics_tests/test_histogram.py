@@ -13,10 +13,29 @@ def _data(xp, dtype=numpy.float64, n=60, seed=12):
 
 
 @pytest.mark.parametrize("bins", [1, 7, [0.0, 2.5, 3.0, 10.0, 19.0], "auto", "fd", "doane",
-                                  "rice", "scott", "sqrt", "sturges"])
+                                  "rice", "scott", "sqrt", "stone", "sturges"])
 @testing.numpy_cupy_allclose(type_check=True)
 def test_histogram_bins(xp, bins):
     return xp.histogram(_data(xp), bins=bins)
+
+
+@pytest.mark.parametrize("n", [1, 500, 20000])
+@testing.numpy_cupy_allclose(type_check=True)
+def test_stone_estimator(xp, n):
+    # A bimodal sample whose risk minimum is well inside [1, 100]; n=20000 raises the upper
+    # bound to sqrt(n); one element gives a single bin.
+    rng = numpy.random.RandomState(n)
+    x = numpy.concatenate([rng.randn(n - n // 2), rng.randn(n // 2) + 6])[:n]
+    return xp.histogram_bin_edges(xp.asarray(x), bins="stone")
+
+
+def test_stone_estimator_at_the_upper_bound_warns():
+    # Almost all the mass at one point: the risk keeps falling up to the bound (100 bins).
+    x = numpy.concatenate([numpy.zeros(990), numpy.linspace(0, 1, 10)])
+    for xp in (numpy, cupy):
+        with pytest.warns(RuntimeWarning, match="suboptimal"):
+            edges = xp.histogram_bin_edges(xp.asarray(x), bins="stone")
+        assert edges.size == 101
 
 
 @pytest.mark.parametrize("dtype", [numpy.int32, numpy.float64])
