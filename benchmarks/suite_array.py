@@ -1,5 +1,6 @@
-"""Array-core benchmarks: elementwise ``x + y``, reductions (``sum`` full / axis 0 / axis 1) and
-the per-call host overhead of a small operation.
+"""Array-core benchmarks: elementwise ``x + y``, a broadcast product (a bias over the channels
+of an NCHW batch, as a convolution layer does), reductions (``sum`` full / axis 0 / axis 1)
+and the per-call host overhead of a small operation.
 
 Each case is a function ``(impl) -> (fn, sync, meta)`` or None when the implementation has no
 equivalent; see suite_foundation.py for the protocol.
@@ -68,6 +69,25 @@ def _sum_case(n, dtype, axis):
     return make
 
 
+def _broadcast_case(shape, dtype):
+    """``x * b`` with ``b`` shaped (1, C, 1, 1): operands of different strides."""
+    bshape = (1, shape[1]) + (1,) * (len(shape) - 2)
+
+    def make(impl):
+        if impl == "torch":
+            import torch
+            x, _ = _torch_inputs(shape, dtype)
+            b, _ = _torch_inputs(bshape, dtype)
+            return (lambda: x * b), torch.cuda.synchronize, {}
+        xp, sync = _module(impl)
+        if xp is None:
+            return None
+        x = xp.asarray(numpy.random.rand(*shape).astype(dtype))
+        b = xp.asarray(numpy.random.rand(*bshape).astype(dtype))
+        return (lambda: x * b), sync, {"shape": list(shape)}
+    return make
+
+
 def _small_op(impl):
     """Host overhead per call: ``x + y`` on 16 elements (device work is negligible)."""
     if impl == "torch":
@@ -88,4 +108,6 @@ for _label, _n in SIZES.items():
         case(f"sum {_dt} {_label} full")(_sum_case(_n, _dt, None))
         case(f"sum {_dt} {_label} axis0")(_sum_case(_n, _dt, 0))
         case(f"sum {_dt} {_label} axis1")(_sum_case(_n, _dt, 1))
+case("broadcast x*b float32 100x16x8x8")(_broadcast_case((100, 16, 8, 8), "float32"))
+case("broadcast x*b float32 64x64x56x56")(_broadcast_case((64, 64, 56, 56), "float32"))
 case("small op x+y (16 elements)")(_small_op)
