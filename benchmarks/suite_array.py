@@ -7,6 +7,8 @@ equivalent; see suite_foundation.py for the protocol.
 """
 import numpy
 
+from impls import array_module
+
 CASES = {}
 
 SIZES = {"1e3": 10**3, "1e5": 10**5, "1e6": 10**6, "1e7": 10**7, "1e8": 10**8}
@@ -18,15 +20,6 @@ def case(name):
         CASES[name] = fn
         return fn
     return register
-
-
-def _module(impl):
-    if impl in ("ours", "cupy"):
-        import cupy
-        return cupy, cupy.cuda.get_current_stream().synchronize
-    if impl == "numpy":
-        return numpy, None
-    return None, None
 
 
 def _torch_inputs(shape, dtype):
@@ -41,7 +34,7 @@ def _add_case(n, dtype):
             import torch
             x, y = _torch_inputs((n,), dtype)
             return (lambda: x + y), torch.cuda.synchronize, {"bytes": 3 * n * x.element_size()}
-        xp, sync = _module(impl)
+        xp, sync = array_module(impl)
         if xp is None:
             return None
         x = xp.asarray(numpy.random.rand(n).astype(dtype))
@@ -61,7 +54,7 @@ def _sum_case(n, dtype, axis):
             if axis is None:
                 return (lambda: x.sum()), torch.cuda.synchronize, {}
             return (lambda: x.sum(dim=axis)), torch.cuda.synchronize, {}
-        xp, sync = _module(impl)
+        xp, sync = array_module(impl)
         if xp is None or not hasattr(xp, "sum"):
             return None
         x = xp.asarray(numpy.random.rand(*shape).astype(dtype))
@@ -79,7 +72,7 @@ def _broadcast_case(shape, dtype):
             x, _ = _torch_inputs(shape, dtype)
             b, _ = _torch_inputs(bshape, dtype)
             return (lambda: x * b), torch.cuda.synchronize, {}
-        xp, sync = _module(impl)
+        xp, sync = array_module(impl)
         if xp is None:
             return None
         x = xp.asarray(numpy.random.rand(*shape).astype(dtype))
@@ -94,7 +87,7 @@ def _small_op(impl):
         import torch
         x, y = _torch_inputs((16,), "float32")
         return (lambda: x + y), torch.cuda.synchronize, {}
-    xp, sync = _module(impl)
+    xp, sync = array_module(impl)
     if xp is None:
         return None
     x = xp.arange(16, dtype=numpy.float32)

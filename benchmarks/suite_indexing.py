@@ -6,16 +6,9 @@ equivalent; see suite_foundation.py for the protocol.
 """
 import numpy
 
+from impls import array_module
+
 CASES = {}
-
-
-def _module(impl):
-    if impl in ("ours", "cupy"):
-        import cupy
-        return cupy, cupy.cuda.get_current_stream().synchronize
-    if impl == "numpy":
-        return numpy, None
-    return None, None
 
 
 def _data(n, m, seed=0):
@@ -30,7 +23,7 @@ def _take_case(n, m):
             import torch
             ta, ti = torch.as_tensor(a, device="cuda"), torch.as_tensor(idx, device="cuda")
             return (lambda: torch.take(ta, ti)), torch.cuda.synchronize, {}
-        xp, sync = _module(impl)
+        xp, sync = array_module(impl)
         if xp is None:
             return None
         xa, xi = xp.asarray(a), xp.asarray(idx)
@@ -47,7 +40,7 @@ def _take_along_case(rows, cols):
             import torch
             ta, ti = torch.as_tensor(a, device="cuda"), torch.as_tensor(idx, device="cuda")
             return (lambda: torch.gather(ta, 1, ti)), torch.cuda.synchronize, {}
-        xp, sync = _module(impl)
+        xp, sync = array_module(impl)
         if xp is None:
             return None
         xa, xi = xp.asarray(a), xp.asarray(idx)

@@ -10,20 +10,13 @@ equivalent; see suite_foundation.py for the protocol. ``meta['flops']`` is ``2 n
 """
 import numpy
 
+from impls import array_module
+
 CASES = {}
 
 SIZES = (512, 1024, 2048, 4096, 8192)
 GPU_ONLY_SIZE = 8192
 DTYPES = ("float32", "float64", "float16")
-
-
-def _module(impl):
-    if impl in ("ours", "cupy"):
-        import cupy
-        return cupy, cupy.cuda.get_current_stream().synchronize
-    if impl == "numpy":
-        return numpy, None
-    return None, None
 
 
 def _on_host(impl):
@@ -47,7 +40,7 @@ def _matmul_case(n, dtype):
             x = torch.rand((n, n), dtype=t, device="cuda")
             y = torch.rand((n, n), dtype=t, device="cuda")
             return (lambda: x @ y), torch.cuda.synchronize, {"flops": 2 * n ** 3}
-        xp, sync = _module(impl)
+        xp, sync = array_module(impl)
         if xp is None or not hasattr(xp, "matmul"):
             return None
         rng = numpy.random.default_rng(0)
@@ -59,7 +52,7 @@ def _matmul_case(n, dtype):
 
 def _batched_case(dtype):
     def make(impl):
-        xp, sync = _module(impl)
+        xp, sync = array_module(impl)
         if impl == "torch":
             import torch
             t = getattr(torch, dtype)
@@ -96,7 +89,7 @@ def _einsum_case(subscripts, shapes):
             import torch
             ops = [torch.rand(s, dtype=torch.float32, device="cuda") for s in shapes]
             return (lambda: torch.einsum(subscripts, *ops)), torch.cuda.synchronize, {}
-        xp, sync = _module(impl)
+        xp, sync = array_module(impl)
         if xp is None:
             return None
         rng = numpy.random.default_rng(0)

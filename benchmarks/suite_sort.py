@@ -6,6 +6,8 @@ equivalent; see suite_foundation.py for the protocol.
 """
 import numpy
 
+from impls import array_module
+
 CASES = {}
 
 SIZES = {"1e4": 10**4, "1e6": 10**6, "1e7": 10**7, "1e8": 10**8}
@@ -16,15 +18,6 @@ def case(name):
         CASES[name] = fn
         return fn
     return register
-
-
-def _module(impl):
-    if impl in ("ours", "cupy"):
-        import cupy
-        return cupy, cupy.cuda.get_current_stream().synchronize
-    if impl == "numpy":
-        return numpy, None
-    return None, None
 
 
 def _random(shape, seed=0):
@@ -39,7 +32,7 @@ def _sort_case(shape, func):
             if func == "sort":
                 return (lambda: torch.sort(x, dim=-1, stable=True)), torch.cuda.synchronize, {}
             return (lambda: torch.argsort(x, dim=-1, stable=True)), torch.cuda.synchronize, {}
-        xp, sync = _module(impl)
+        xp, sync = array_module(impl)
         if xp is None or not hasattr(xp, func):
             return None
         x = xp.asarray(_random(shape))
@@ -57,7 +50,7 @@ def _searchsorted_case(n, m):
             a = torch.sort(torch.as_tensor(_random((n,)), device="cuda")).values
             v = torch.as_tensor(_random((m,), seed=1), device="cuda")
             return (lambda: torch.searchsorted(a, v)), torch.cuda.synchronize, {}
-        xp, sync = _module(impl)
+        xp, sync = array_module(impl)
         if xp is None or not hasattr(xp, "searchsorted"):
             return None
         a = xp.asarray(numpy.sort(_random((n,))))
