@@ -335,18 +335,7 @@ def _emit_source(LoopSpec spec, list args, int indexer_ndim, bint use_int32):
             params.append(f"const {_carray_type(k, index_t)} {k.name}")
             continue
         params.append(f"const {_carray_type(k, index_t)} _raw_{k.name}")
-        var_t = _ctype_of(k.var_dtype)
-        elem = f"_raw_{k.name}[_ind.get()]"
-        if k.storage_dtype == k.var_dtype:
-            if k.is_output:
-                loads.append(f"{var_t} &{k.name} = {elem};")
-            else:
-                loads.append(f"const {var_t} {k.name} = {elem};")
-        elif k.is_output:
-            loads.append(f"{var_t} {k.name};")
-            stores.append(f"{elem} = _cupy_cast<{_ctype_of(k.storage_dtype)}>({k.name});")
-        else:
-            loads.append(f"const {var_t} {k.name} = _cupy_cast<{var_t}>({elem});")
+        _element_access(k, f"_raw_{k.name}[_ind.get()]", loads, stores)
     params.append(f"const CIndexer<{indexer_ndim}, {index_t}> _ind_param")
     typedefs = "".join(f"    typedef {_ctype_of(d)} {alias};\n" for alias, d in spec.typedefs)
     dtypes = [k.storage_dtype for k in args] + [k.var_dtype for k in args] + \
@@ -368,6 +357,23 @@ def _emit_source(LoopSpec spec, list args, int indexer_ndim, bint use_int32):
         "}\n")
 
 
+cdef _element_access(KernelArg k, str elem, list loads, list stores):
+    """Declares ``k.name`` for the storage element ``elem``: a reference (an output of its own
+    type), a cast copy (an input), or a variable cast back by a statement added to ``stores``
+    (an output of another storage type)."""
+    var_t = _ctype_of(k.var_dtype)
+    if k.storage_dtype == k.var_dtype:
+        if k.is_output:
+            loads.append(f"{var_t} &{k.name} = {elem};")
+        else:
+            loads.append(f"const {var_t} {k.name} = {elem};")
+    elif k.is_output:
+        loads.append(f"{var_t} {k.name};")
+        stores.append(f"{elem} = _cupy_cast<{_ctype_of(k.storage_dtype)}>({k.name});")
+    else:
+        loads.append(f"const {var_t} {k.name} = _cupy_cast<{var_t}>({elem});")
+
+
 def _indexed_loop(LoopSpec spec, list loads, list stores, str index_t):
     """The element loop of every device: the multi-index recomputed per element."""
     body = "\n".join(["        " + line for line in loads])
@@ -384,7 +390,7 @@ def _row_loop(LoopSpec spec, list args, int ndim, str index_t):
     """The host's element loop: a thread's run of elements is walked row by row (the last
     axis), with the multi-index computed once per row and each array's address stepped by
     its last stride; when every array is contiguous along the row the elements are indexed
-    from the row's start, a loop the compiler can vectorize. Used only when user code does
+    from the row's start. Used only when user code does
     not read ``_ind`` (which this loop does not keep up to date)."""
     cdef KernelArg k
     starts, dense, steps = [], [], []
@@ -392,7 +398,6 @@ def _row_loop(LoopSpec spec, list args, int ndim, str index_t):
     for k in args:
         if not k.is_array or k.raw:
             continue
-        var_t = _ctype_of(k.var_dtype)
         st = _ctype_of(k.storage_dtype)
         const = "" if k.is_output else "const "
         starts.append(f"{const}char* _p_{k.name} = reinterpret_cast<{const}char*>("
@@ -401,15 +406,8 @@ def _row_loop(LoopSpec spec, list args, int ndim, str index_t):
         dense.append(f"_s_{k.name} == static_cast<ptrdiff_t>(sizeof({st}))")
         steps.append(f"_p_{k.name} += _s_{k.name}")
         ptr = f"reinterpret_cast<{const}{st}*>(_p_{k.name})"
-        for loads, stores, elem in ((dense_loads, dense_stores, f"{ptr}[_cupy_k]"),
-                                    (step_loads, step_stores, f"*{ptr}")):
-            if k.storage_dtype == k.var_dtype:
-                loads.append(f"{const}{var_t} {'&' if k.is_output else ''}{k.name} = {elem};")
-            elif k.is_output:
-                loads.append(f"{var_t} {k.name};")
-                stores.append(f"{elem} = _cupy_cast<{st}>({k.name});")
-            else:
-                loads.append(f"const {var_t} {k.name} = _cupy_cast<{var_t}>({elem});")
+        _element_access(k, f"{ptr}[_cupy_k]", dense_loads, dense_stores)
+        _element_access(k, f"*{ptr}", step_loads, step_stores)
 
     def body(loads, stores):
         return "\n".join(["                " + line for line in loads + [spec.operation + ";"]

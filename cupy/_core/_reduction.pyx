@@ -130,6 +130,7 @@ cdef list _merge_axes(list shape, list strides_of):
 cdef dict _device_limits = {}
 # Host reductions over at least this many elements run on the whole thread pool.
 cdef Py_ssize_t _HOST_PARALLEL_ELEMENTS = 32768
+cdef dict _host_thresholds = {}     # host kernel -> its host_parallel_threshold setting
 cdef Py_ssize_t _forced_block = 0
 
 
@@ -344,10 +345,12 @@ def launch_reduction(ReductionSpec spec, list in_args, list out_args, tuple axes
         launch_args.append(0)
     if unroll > 1:
         # Host: one thread per block, each reducing whole ranges; the pool pays off once
-        # there are enough elements, however few the blocks.
-        (<Function>f)._set_attribute(
-            "host_parallel_threshold",
-            2 if out_size * red_size >= _HOST_PARALLEL_ELEMENTS else -1)
+        # there are enough elements, however few the blocks. Set only on a change: the
+        # attribute call costs more than the dict lookup.
+        threshold = 2 if out_size * red_size >= _HOST_PARALLEL_ELEMENTS else -1
+        if _host_thresholds.get(f) != threshold:
+            (<Function>f)._set_attribute("host_parallel_threshold", threshold)
+            _host_thresholds[f] = threshold
     (<Function>f).launch((nblocks,), (block,), launch_args)
     return None
 

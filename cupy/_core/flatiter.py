@@ -48,7 +48,7 @@ class flatiter:
         pos = int(ind)
         if pos < -size or pos >= size:
             raise IndexError(f"index {pos} is out of bounds for size {size}")
-        return numpy.unravel_index(pos % size if size else pos, self._base.shape)
+        return numpy.unravel_index(pos % size, self._base.shape)
 
     def _key(self, ind):
         """A slice or an int position in the flat array (IndexError for anything else)."""

@@ -66,14 +66,20 @@ def c2c(x, y, axes, forward, norm):
         _backend().c2c(x, y, tuple(axes), bool(forward), norm)
 
 
+def _check_half_spectrum(real, spectrum, axes, call):
+    """``spectrum`` holds ``real.shape[axes[-1]] // 2 + 1`` elements along ``axes[-1]`` and
+    the complex type of ``real``."""
+    dtype = _check(real, spectrum, axes, spectrum.dtype)
+    shape = list(real.shape)
+    shape[axes[-1]] = shape[axes[-1]] // 2 + 1
+    if tuple(shape) != spectrum.shape or real.dtype != dtype.char.lower():
+        raise ValueError(f"{call} got arrays of mismatched shapes or types")
+
+
 def r2c(x, y, axes, norm):
     """Real-to-complex forward transform; ``y`` has ``x.shape[axes[-1]] // 2 + 1`` elements
     along ``axes[-1]`` and the complex type of ``x``."""
-    dtype = _check(x, y, axes, y.dtype)
-    shape = list(x.shape)
-    shape[axes[-1]] = shape[axes[-1]] // 2 + 1
-    if tuple(shape) != y.shape or x.dtype != dtype.char.lower():
-        raise ValueError("r2c got arrays of mismatched shapes or types")
+    _check_half_spectrum(x, y, axes, "r2c")
     if y.size:
         _backend().r2c(x, y, tuple(axes), norm)
 
@@ -81,11 +87,7 @@ def r2c(x, y, axes, norm):
 def c2r(x, y, axes, norm):
     """Complex-to-real inverse transform (Hermitian input); ``x`` has
     ``y.shape[axes[-1]] // 2 + 1`` elements along ``axes[-1]``. May overwrite ``x``."""
-    dtype = _check(x, y, axes, x.dtype)
-    shape = list(y.shape)
-    shape[axes[-1]] = shape[axes[-1]] // 2 + 1
-    if tuple(shape) != x.shape or y.dtype != dtype.char.lower():
-        raise ValueError("c2r got arrays of mismatched shapes or types")
+    _check_half_spectrum(y, x, axes, "c2r")
     if y.size:
         _backend().c2r(x, y, tuple(axes), norm)
 
