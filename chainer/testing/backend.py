@@ -195,7 +195,7 @@ def _with_configs(func, configs):
     return wrapper
 
 
-def parametrize_backend_configs(metafunc, select=None):
+def parametrize_backend_configs(metafunc):
     """Parametrize ``backend_config`` from :func:`inject_backend_tests`.
 
     Call from a ``pytest_generate_tests`` hook.
@@ -203,15 +203,10 @@ def parametrize_backend_configs(metafunc, select=None):
     Parameters
     ----------
     metafunc : pytest.Metafunc
-    select : callable, optional
-        ``select(config, metafunc) -> bool`` keeps a configuration for this
-        test; all are kept when None.
     """
     configs = getattr(metafunc.function, '_chainer_backend_configs', None)
     if configs is None:
         return
-    if select is not None:
-        configs = [c for c in configs if select(c, metafunc)]
     metafunc.parametrize(
         'backend_config',
         [pytest.param(c, id=c.name, marks=c.marks) for c in configs])

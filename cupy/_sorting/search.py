@@ -34,6 +34,9 @@ def where(condition, x=None, y=None):
         return cupy.nonzero(condition)
     if x is None or y is None:
         raise ValueError("either both or neither of x and y should be given")
+    if isinstance(condition, numpy.ndarray):
+        # As for every ufunc operand: no implicit host-to-device copies.
+        raise TypeError(f"Unsupported type {type(condition)}")
     if not isinstance(condition, ndarray):
         condition = cupy.asarray(condition)
     if condition.dtype.kind != "b":

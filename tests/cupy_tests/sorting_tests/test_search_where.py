@@ -1,6 +1,7 @@
 import numpy
 import pytest
 
+import cupy
 from cupy import testing
 
 
@@ -32,3 +33,8 @@ class TestWhere:
     @testing.numpy_cupy_allclose(accept_error=ValueError)
     def test_one_of_x_y(self, xp):
         return xp.where(xp.asarray([True]), 1)
+
+    def test_host_condition_is_rejected(self):
+        # No implicit host-to-device copy, as for every ufunc operand.
+        with pytest.raises(TypeError, match="Unsupported type"):
+            cupy.where(numpy.array([True, False]), cupy.ones(2), cupy.zeros(2))

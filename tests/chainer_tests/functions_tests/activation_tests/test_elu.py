@@ -39,7 +39,8 @@ def _make_inputs(shape, dtype):
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
     'alpha': [1.0, 0.5, -0.5, 0.0],
 }))
-@testing.inject_backend_tests(['test_forward', 'test_backward'],
+@testing.inject_backend_tests(['test_forward', 'test_backward',
+                               'test_double_backward'],
                               [{}, {'use_cuda': True}])
 class TestELU(object):
 
@@ -61,9 +62,11 @@ class TestELU(object):
         x, gy = backend_config.get_array((self.x, self.gy))
         gradient_check.check_backward(self.f, x, gy, **self.grad_tol)
 
-    def test_double_backward(self):
+    def test_double_backward(self, backend_config):
+        x_data, y_grad, x_grad_grad = backend_config.get_array(
+            (self.x, self.gy, self.ggx))
         gradient_check.check_double_backward(
-            self.f, self.x, self.gy, self.ggx, **self.grad_tol)
+            self.f, x_data, y_grad, x_grad_grad, **self.grad_tol)
 
 
 @testing.parameterize(*testing.product({
@@ -71,7 +74,8 @@ class TestELU(object):
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
     'alpha_scale': [None, (1.0, 2.0)],
 }))
-@testing.inject_backend_tests(['test_forward', 'test_backward'],
+@testing.inject_backend_tests(['test_forward', 'test_backward',
+                               'test_double_backward'],
                               [{}, {'use_cuda': True}])
 class TestSELU(object):
 
@@ -99,9 +103,11 @@ class TestSELU(object):
         x, gy = backend_config.get_array((self.x, self.gy))
         gradient_check.check_backward(self.f, x, gy, **self.grad_tol)
 
-    def test_double_backward(self):
+    def test_double_backward(self, backend_config):
+        x_data, y_grad, x_grad_grad = backend_config.get_array(
+            (self.x, self.gy, self.ggx))
         gradient_check.check_double_backward(
-            self.f, self.x, self.gy, self.ggx, **self.grad_tol)
+            self.f, x_data, y_grad, x_grad_grad, **self.grad_tol)
 
 
 def test_elu_large_input_finite():

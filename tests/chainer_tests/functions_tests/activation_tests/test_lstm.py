@@ -43,7 +43,8 @@ def _tols(dtype):
     'grads': ['both', 'c_only', 'h_only'],
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }))
-@testing.inject_backend_tests(['test_forward', 'test_backward'],
+@testing.inject_backend_tests(['test_forward', 'test_backward',
+                               'test_double_backward'],
                               [{}, {'use_cuda': True}])
 class TestLSTM(object):
 
@@ -78,10 +79,11 @@ class TestLSTM(object):
             ((self.c_prev, self.x), self.gys))
         gradient_check.check_backward(F.lstm, inputs, gys, **self.grad_tol)
 
-    def test_double_backward(self):
+    def test_double_backward(self, backend_config):
+        x_data, y_grad, x_grad_grad = backend_config.get_array(
+            ((self.c_prev, self.x), self.gys, self.ggs))
         gradient_check.check_double_backward(
-            F.lstm, (self.c_prev, self.x), self.gys, self.ggs,
-            **self.grad_tol)
+            F.lstm, x_data, y_grad, x_grad_grad, **self.grad_tol)
 
 
 def test_lstm_gate_order():

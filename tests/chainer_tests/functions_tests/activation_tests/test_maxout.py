@@ -30,7 +30,8 @@ def _maxout_ref(x, pool_size, axis):
              ((3, 5), 1, 1)],
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }))
-@testing.inject_backend_tests(['test_forward', 'test_backward'],
+@testing.inject_backend_tests(['test_forward', 'test_backward',
+                               'test_double_backward'],
                               [{}, {'use_cuda': True}])
 class TestMaxout(object):
 
@@ -61,9 +62,11 @@ class TestMaxout(object):
         x, gy = backend_config.get_array((self.x, self.gy))
         gradient_check.check_backward(self.f, x, gy, **self.tol)
 
-    def test_double_backward(self):
+    def test_double_backward(self, backend_config):
+        x_data, y_grad, x_grad_grad = backend_config.get_array(
+            (self.x, self.gy, self.ggx))
         gradient_check.check_double_backward(
-            self.f, self.x, self.gy, self.ggx, **self.tol)
+            self.f, x_data, y_grad, x_grad_grad, **self.tol)
 
 
 def test_maxout_gradient_goes_to_max():

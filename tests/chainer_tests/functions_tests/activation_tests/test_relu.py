@@ -23,7 +23,8 @@ def _tols(dtype):
     'shape': [(3, 2), (), (2, 3, 4)],
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }))
-@testing.inject_backend_tests(['test_forward', 'test_backward'],
+@testing.inject_backend_tests(['test_forward', 'test_backward',
+                               'test_double_backward'],
                               [{}, {'use_cuda': True}])
 class TestReLU(object):
 
@@ -48,9 +49,11 @@ class TestReLU(object):
         x, gy = backend_config.get_array((self.x, self.gy))
         gradient_check.check_backward(F.relu, x, gy, **self.grad_tol)
 
-    def test_double_backward(self):
+    def test_double_backward(self, backend_config):
+        x_data, y_grad, x_grad_grad = backend_config.get_array(
+            (self.x, self.gy, self.ggx))
         gradient_check.check_double_backward(
-            F.relu, self.x, self.gy, self.ggx, **self.grad_tol)
+            F.relu, x_data, y_grad, x_grad_grad, **self.grad_tol)
 
 
 def test_relu_gradient_is_mask():

@@ -39,7 +39,8 @@ _funcs = {
     'shape': [(3, 2), (), (2, 3, 4)],
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }))
-@testing.inject_backend_tests(['test_forward', 'test_backward'],
+@testing.inject_backend_tests(['test_forward', 'test_backward',
+                               'test_double_backward'],
                               [{}, {'use_cuda': True}])
 class TestSmoothActivation(object):
 
@@ -62,9 +63,11 @@ class TestSmoothActivation(object):
         x, gy = backend_config.get_array((self.x, self.gy))
         gradient_check.check_backward(self.func, x, gy, **self.grad_tol)
 
-    def test_double_backward(self):
+    def test_double_backward(self, backend_config):
+        x_data, y_grad, x_grad_grad = backend_config.get_array(
+            (self.x, self.gy, self.ggx))
         gradient_check.check_double_backward(
-            self.func, self.x, self.gy, self.ggx, **self.grad_tol)
+            self.func, x_data, y_grad, x_grad_grad, **self.grad_tol)
 
 
 @pytest.mark.parametrize('dtype', [numpy.float16, numpy.float32,

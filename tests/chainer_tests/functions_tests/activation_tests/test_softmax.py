@@ -39,7 +39,8 @@ _funcs = {
                        ((2, 3, 4), 2), ((2, 3, 4), -1), ((5,), 0)],
         'dtype': [numpy.float16, numpy.float32, numpy.float64],
     })))
-@testing.inject_backend_tests(['test_forward', 'test_backward'],
+@testing.inject_backend_tests(['test_forward', 'test_backward',
+                               'test_double_backward'],
                               [{}, {'use_cuda': True}])
 class TestSoftmaxFamily(object):
 
@@ -66,9 +67,11 @@ class TestSoftmaxFamily(object):
         x, gy = backend_config.get_array((self.x, self.gy))
         gradient_check.check_backward(self.f, x, gy, **self.grad_tol)
 
-    def test_double_backward(self):
+    def test_double_backward(self, backend_config):
+        x_data, y_grad, x_grad_grad = backend_config.get_array(
+            (self.x, self.gy, self.ggx))
         gradient_check.check_double_backward(
-            self.f, self.x, self.gy, self.ggx, **self.grad_tol)
+            self.f, x_data, y_grad, x_grad_grad, **self.grad_tol)
 
 
 def test_default_axis_is_one():

@@ -24,7 +24,8 @@ def _tols(dtype):
                ((2, 3, 4), ()), ((3, 2), ())],
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }))
-@testing.inject_backend_tests(['test_forward', 'test_backward'],
+@testing.inject_backend_tests(['test_forward', 'test_backward',
+                               'test_double_backward'],
                               [{}, {'use_cuda': True}])
 class TestSwish(object):
 
@@ -55,10 +56,11 @@ class TestSwish(object):
         gradient_check.check_backward(F.swish, (x, beta), gy,
                                       **self.grad_tol)
 
-    def test_double_backward(self):
+    def test_double_backward(self, backend_config):
+        x_data, y_grad, x_grad_grad = backend_config.get_array(
+            ((self.x, self.beta), self.gy, (self.ggx, self.ggb)))
         gradient_check.check_double_backward(
-            F.swish, (self.x, self.beta), self.gy, (self.ggx, self.ggb),
-            **self.grad_tol)
+            F.swish, x_data, y_grad, x_grad_grad, **self.grad_tol)
 
 
 def test_swish_beta_one_is_silu():

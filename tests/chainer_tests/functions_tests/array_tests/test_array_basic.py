@@ -46,7 +46,8 @@ _cases = {
     'case': sorted(_cases),
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }))
-@testing.inject_backend_tests(['test_forward', 'test_backward'],
+@testing.inject_backend_tests(['test_forward', 'test_backward',
+                               'test_double_backward'],
                               [{}, {'use_cuda': True}])
 class TestShapeFunctions(object):
 
@@ -68,9 +69,11 @@ class TestShapeFunctions(object):
         gradient_check.check_backward(self.func, x, gy,
                                       **_grad_tol(self.dtype))
 
-    def test_double_backward(self):
+    def test_double_backward(self, backend_config):
+        x_data, y_grad, x_grad_grad = backend_config.get_array(
+            (self.x, self.gy, self.ggx))
         gradient_check.check_double_backward(
-            self.func, self.x, self.gy, self.ggx, **_grad_tol(self.dtype))
+            self.func, x_data, y_grad, x_grad_grad, **_grad_tol(self.dtype))
 
 
 def test_reshape_same_shape_returns_variable_without_new_node():
@@ -105,7 +108,8 @@ def test_broadcast_to_invalid():
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }))
 @testing.inject_backend_tests(
-    ['test_forward', 'test_backward', 'test_backward_with_unused_output'],
+    ['test_forward', 'test_backward', 'test_backward_with_unused_output',
+     'test_double_backward'],
     [{}, {'use_cuda': True}])
 class TestBroadcast(object):
 
@@ -133,10 +137,11 @@ class TestBroadcast(object):
             F.broadcast, xs, (gys[0], None, gys[2]),
             **_grad_tol(self.dtype))
 
-    def test_double_backward(self):
+    def test_double_backward(self, backend_config):
+        x_data, y_grad, x_grad_grad = backend_config.get_array(
+            (self.xs, self.gys, self.ggxs))
         gradient_check.check_double_backward(
-            F.broadcast, self.xs, self.gys, self.ggxs,
-            **_grad_tol(self.dtype))
+            F.broadcast, x_data, y_grad, x_grad_grad, **_grad_tol(self.dtype))
 
 
 def test_broadcast_single_and_invalid():
@@ -154,7 +159,8 @@ _float_types = [numpy.float16, numpy.float32, numpy.float64]
     'in_type': _float_types,
     'out_type': _float_types,
 }))
-@testing.inject_backend_tests(['test_forward', 'test_backward'],
+@testing.inject_backend_tests(['test_forward', 'test_backward',
+                               'test_double_backward'],
                               [{}, {'use_cuda': True}])
 class TestCast(object):
 
@@ -183,9 +189,11 @@ class TestCast(object):
         x, gy = backend_config.get_array((self.x, self.gy))
         gradient_check.check_backward(self._f, x, gy, **self.tol)
 
-    def test_double_backward(self):
-        gradient_check.check_double_backward(self._f, self.x, self.gy,
-                                             self.ggx, **self.tol)
+    def test_double_backward(self, backend_config):
+        x_data, y_grad, x_grad_grad = backend_config.get_array(
+            (self.x, self.gy, self.ggx))
+        gradient_check.check_double_backward(
+            self._f, x_data, y_grad, x_grad_grad, **self.tol)
 
     def test_grad_dtype(self):
         x = chainer.Variable(self.x)

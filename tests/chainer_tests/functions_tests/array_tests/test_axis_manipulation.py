@@ -69,7 +69,8 @@ _cases = {
     'case': sorted(_cases),
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }))
-@testing.inject_backend_tests(['test_forward', 'test_backward'],
+@testing.inject_backend_tests(['test_forward', 'test_backward',
+                               'test_double_backward'],
                               [{}, {'use_cuda': True}])
 class TestAxisManipulation(object):
 
@@ -92,9 +93,11 @@ class TestAxisManipulation(object):
         gradient_check.check_backward(self.func, x, gy,
                                       **_grad_tol(self.dtype))
 
-    def test_double_backward(self):
+    def test_double_backward(self, backend_config):
+        x_data, y_grad, x_grad_grad = backend_config.get_array(
+            (self.x, self.gy, self.ggx))
         gradient_check.check_double_backward(
-            self.func, self.x, self.gy, self.ggx, **_grad_tol(self.dtype))
+            self.func, x_data, y_grad, x_grad_grad, **_grad_tol(self.dtype))
 
 
 def _x(*shape):

@@ -27,7 +27,8 @@ def _grad_tol(dtype):
     ],
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }))
-@testing.inject_backend_tests(['test_forward', 'test_backward'],
+@testing.inject_backend_tests(['test_forward', 'test_backward',
+                               'test_double_backward'],
                               [{}, {'use_cuda': True}])
 class TestConcat(object):
 
@@ -55,10 +56,11 @@ class TestConcat(object):
         gradient_check.check_backward(self._f, xs, gy,
                                       **_grad_tol(self.dtype))
 
-    def test_double_backward(self):
+    def test_double_backward(self, backend_config):
+        x_data, y_grad, x_grad_grad = backend_config.get_array(
+            (tuple(self.xs), self.gy, tuple(self.ggxs)))
         gradient_check.check_double_backward(
-            self._f, tuple(self.xs), self.gy, tuple(self.ggxs),
-            **_grad_tol(self.dtype))
+            self._f, x_data, y_grad, x_grad_grad, **_grad_tol(self.dtype))
 
 
 def test_concat_default_axis_is_1():

@@ -33,7 +33,8 @@ def _compatible(p):
                 ('wrap', {})],
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 })))
-@testing.inject_backend_tests(['test_forward', 'test_backward'],
+@testing.inject_backend_tests(['test_forward', 'test_backward',
+                               'test_double_backward'],
                               [{}, {'use_cuda': True}])
 class TestPad(object):
 
@@ -62,9 +63,11 @@ class TestPad(object):
         gradient_check.check_backward(self._f, x, gy,
                                       **_grad_tol(self.dtype))
 
-    def test_double_backward(self):
+    def test_double_backward(self, backend_config):
+        x_data, y_grad, x_grad_grad = backend_config.get_array(
+            (self.x, self.gy, self.ggx))
         gradient_check.check_double_backward(
-            self._f, self.x, self.gy, self.ggx, **_grad_tol(self.dtype))
+            self._f, x_data, y_grad, x_grad_grad, **_grad_tol(self.dtype))
 
 
 def test_pad_wider_than_input():

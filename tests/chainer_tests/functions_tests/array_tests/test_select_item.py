@@ -22,7 +22,8 @@ def _grad_tol(dtype):
     't_dtype': [numpy.int32, numpy.int64],
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }))
-@testing.inject_backend_tests(['test_forward', 'test_backward'],
+@testing.inject_backend_tests(['test_forward', 'test_backward',
+                               'test_double_backward'],
                               [{}, {'use_cuda': True}])
 class TestSelectItem(object):
 
@@ -48,9 +49,11 @@ class TestSelectItem(object):
         gradient_check.check_backward(F.select_item, (x, t), gy,
                                       **_grad_tol(self.dtype))
 
-    def test_double_backward(self):
+    def test_double_backward(self, backend_config):
+        x_data, y_grad, x_grad_grad = backend_config.get_array(
+            ((self.x, self.t), self.gy, self.ggx))
         gradient_check.check_double_backward(
-            F.select_item, (self.x, self.t), self.gy, self.ggx,
+            F.select_item, x_data, y_grad, x_grad_grad,
             **_grad_tol(self.dtype))
 
 

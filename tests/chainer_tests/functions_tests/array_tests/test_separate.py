@@ -22,7 +22,8 @@ def _grad_tol(dtype):
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }))
 @testing.inject_backend_tests(
-    ['test_forward', 'test_backward', 'test_backward_unused_output'],
+    ['test_forward', 'test_backward', 'test_backward_unused_output',
+     'test_double_backward'],
     [{}, {'use_cuda': True}])
 class TestSeparate(object):
 
@@ -57,9 +58,11 @@ class TestSeparate(object):
         gradient_check.check_backward(self._f, x, (None,) + gys[1:],
                                       **_grad_tol(self.dtype))
 
-    def test_double_backward(self):
+    def test_double_backward(self, backend_config):
+        x_data, y_grad, x_grad_grad = backend_config.get_array(
+            (self.x, self.gys, self.ggx))
         gradient_check.check_double_backward(
-            self._f, self.x, self.gys, self.ggx, **_grad_tol(self.dtype))
+            self._f, x_data, y_grad, x_grad_grad, **_grad_tol(self.dtype))
 
 
 def test_stack_separate_round_trip():

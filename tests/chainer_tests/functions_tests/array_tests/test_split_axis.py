@@ -30,7 +30,8 @@ def _grad_tol(dtype):
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }))
 @testing.inject_backend_tests(
-    ['test_forward', 'test_backward', 'test_backward_unused_outputs'],
+    ['test_forward', 'test_backward', 'test_backward_unused_outputs',
+     'test_double_backward'],
     [{}, {'use_cuda': True}])
 class TestSplitAxis(object):
 
@@ -65,9 +66,11 @@ class TestSplitAxis(object):
         gradient_check.check_backward(self._f, x, gys,
                                       **_grad_tol(self.dtype))
 
-    def test_double_backward(self):
+    def test_double_backward(self, backend_config):
+        x_data, y_grad, x_grad_grad = backend_config.get_array(
+            (self.x, self.gys, self.ggx))
         gradient_check.check_double_backward(
-            self._f, self.x, self.gys, self.ggx, **_grad_tol(self.dtype))
+            self._f, x_data, y_grad, x_grad_grad, **_grad_tol(self.dtype))
 
 
 def test_force_tuple_false():

@@ -59,7 +59,8 @@ _cases = {
     'case': sorted(_cases),
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }))
-@testing.inject_backend_tests(['test_forward', 'test_backward'],
+@testing.inject_backend_tests(['test_forward', 'test_backward',
+                               'test_double_backward'],
                               [{}, {'use_cuda': True}])
 class TestStackFamily(object):
 
@@ -81,9 +82,11 @@ class TestStackFamily(object):
         gradient_check.check_backward(self.func, xs, gy,
                                       **_grad_tol(self.dtype))
 
-    def test_double_backward(self):
+    def test_double_backward(self, backend_config):
+        x_data, y_grad, x_grad_grad = backend_config.get_array(
+            (self.xs, self.gy, self.ggxs))
         gradient_check.check_double_backward(
-            self.func, self.xs, self.gy, self.ggxs, **_grad_tol(self.dtype))
+            self.func, x_data, y_grad, x_grad_grad, **_grad_tol(self.dtype))
 
 
 def _f32(*shape):

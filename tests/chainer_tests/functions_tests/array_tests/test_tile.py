@@ -23,7 +23,8 @@ def _grad_tol(dtype):
              ((2, 3), (0, 2)), ((2, 3), ())],
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }))
-@testing.inject_backend_tests(['test_forward', 'test_backward'],
+@testing.inject_backend_tests(['test_forward', 'test_backward',
+                               'test_double_backward'],
                               [{}, {'use_cuda': True}])
 class TestTile(object):
 
@@ -48,9 +49,11 @@ class TestTile(object):
         gradient_check.check_backward(self._f, x, gy,
                                       **_grad_tol(self.dtype))
 
-    def test_double_backward(self):
+    def test_double_backward(self, backend_config):
+        x_data, y_grad, x_grad_grad = backend_config.get_array(
+            (self.x, self.gy, self.ggx))
         gradient_check.check_double_backward(
-            self._f, self.x, self.gy, self.ggx, **_grad_tol(self.dtype))
+            self._f, x_data, y_grad, x_grad_grad, **_grad_tol(self.dtype))
 
 
 def test_tile_gradient_counts_copies():

@@ -24,7 +24,8 @@ def _grad_tol(dtype):
     'cond_variable': [False, True],
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }))
-@testing.inject_backend_tests(['test_forward', 'test_backward'],
+@testing.inject_backend_tests(['test_forward', 'test_backward',
+                               'test_double_backward'],
                               [{}, {'use_cuda': True}])
 class TestWhere(object):
 
@@ -56,10 +57,12 @@ class TestWhere(object):
         gradient_check.check_backward(self._where(c), (x, y), gz,
                                       **_grad_tol(self.dtype))
 
-    def test_double_backward(self):
+    def test_double_backward(self, backend_config):
+        c, x_data, y_grad, x_grad_grad = backend_config.get_array(
+            (self.c, (self.x, self.y), self.gz, (self.ggx, self.ggy)))
         gradient_check.check_double_backward(
-            self._where(self.c), (self.x, self.y), self.gz,
-            (self.ggx, self.ggy), **_grad_tol(self.dtype))
+            self._where(c), x_data, y_grad, x_grad_grad,
+            **_grad_tol(self.dtype))
 
 
 def test_where_gradient_masks():

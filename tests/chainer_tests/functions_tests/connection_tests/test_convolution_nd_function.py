@@ -55,7 +55,8 @@ def _ref_conv_nd(x, W, stride, pad, dilate, cover_all):
     'cover_all': [False, True],
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }))
-@testing.inject_backend_tests(['test_forward', 'test_backward'],
+@testing.inject_backend_tests(['test_forward', 'test_backward',
+                               'test_double_backward'],
                               [{}, {'use_cuda': True}])
 class TestConvolutionND(object):
 
@@ -98,10 +99,11 @@ class TestConvolutionND(object):
             ((self.x, self.W, self.b), self.gy))
         gradient_check.check_backward(self._f, inputs, gy, **self.grad_tol)
 
-    def test_double_backward(self):
+    def test_double_backward(self, backend_config):
+        x_data, y_grad, x_grad_grad = backend_config.get_array(
+            ((self.x, self.W, self.b), self.gy, self.ggs))
         gradient_check.check_double_backward(
-            self._f, (self.x, self.W, self.b), self.gy, self.ggs,
-            **self.grad_tol)
+            self._f, x_data, y_grad, x_grad_grad, **self.grad_tol)
 
 
 @testing.parameterize(*testing.product({
@@ -113,7 +115,8 @@ class TestConvolutionND(object):
     'dtype': [numpy.float32, numpy.float64],
 }))
 @testing.inject_backend_tests(
-    ['test_adjoint_of_convolution', 'test_backward'],
+    ['test_adjoint_of_convolution', 'test_backward',
+     'test_double_backward'],
     [{}, {'use_cuda': True}])
 class TestDeconvolutionND(object):
 
@@ -157,11 +160,13 @@ class TestDeconvolutionND(object):
         x, W, gy = backend_config.get_array((self.x, self.W, self.gy))
         gradient_check.check_backward(self._f, (x, W), gy, **self.grad_tol)
 
-    def test_double_backward(self):
+    def test_double_backward(self, backend_config):
         ggs = (numpy.random.uniform(-1, 1, self.x.shape).astype(self.dtype),
                numpy.random.uniform(-1, 1, self.W.shape).astype(self.dtype))
+        x_data, y_grad, x_grad_grad = backend_config.get_array(
+            ((self.x, self.W), self.gy, ggs))
         gradient_check.check_double_backward(
-            self._f, (self.x, self.W), self.gy, ggs, **self.grad_tol)
+            self._f, x_data, y_grad, x_grad_grad, **self.grad_tol)
 
 
 class TestConvolutionNDInvalid(object):

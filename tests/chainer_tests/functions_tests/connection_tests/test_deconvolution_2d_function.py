@@ -58,7 +58,8 @@ def _ref_deconv2d(x, W, b, stride, pad, dilate, outsize, groups):
     'nobias': [False, True],
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }))
-@testing.inject_backend_tests(['test_forward', 'test_backward'],
+@testing.inject_backend_tests(['test_forward', 'test_backward',
+                               'test_double_backward'],
                               [{}, {'use_cuda': True}])
 class TestDeconvolution2D(object):
 
@@ -109,10 +110,11 @@ class TestDeconvolution2D(object):
         inputs, gy = backend_config.get_array((self._inputs(), self.gy))
         gradient_check.check_backward(self._f, inputs, gy, **self.grad_tol)
 
-    def test_double_backward(self):
+    def test_double_backward(self, backend_config):
+        x_data, y_grad, x_grad_grad = backend_config.get_array(
+            (self._inputs(), self.gy, tuple(self.ggs)))
         gradient_check.check_double_backward(
-            self._f, self._inputs(), self.gy, tuple(self.ggs),
-            **self.grad_tol)
+            self._f, x_data, y_grad, x_grad_grad, **self.grad_tol)
 
 
 class TestDeconvolution2DAdjoint(object):

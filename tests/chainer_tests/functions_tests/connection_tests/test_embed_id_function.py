@@ -16,7 +16,8 @@ from chainer.utils import type_check
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }))
 @testing.inject_backend_tests(
-    ['test_forward', 'test_gradient_values', 'test_backward'],
+    ['test_forward', 'test_gradient_values', 'test_backward',
+     'test_double_backward'],
     [{}, {'use_cuda': True}])
 class TestEmbedID(object):
 
@@ -65,9 +66,11 @@ class TestEmbedID(object):
         x, W, gy = backend_config.get_array((self.x, self.W, self.gy))
         gradient_check.check_backward(self._f, (x, W), gy, **self.grad_tol)
 
-    def test_double_backward(self):
+    def test_double_backward(self, backend_config):
+        x_data, y_grad, x_grad_grad = backend_config.get_array(
+            ((self.x, self.W), self.gy, self.ggW))
         gradient_check.check_double_backward(
-            self._f, (self.x, self.W), self.gy, self.ggW, **self.grad_tol)
+            self._f, x_data, y_grad, x_grad_grad, **self.grad_tol)
 
 
 class TestEmbedIDMisc(object):

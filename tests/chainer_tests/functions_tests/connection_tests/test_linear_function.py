@@ -24,7 +24,8 @@ def _tols(dtype):
     'nobias': [False, True],
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }))
-@testing.inject_backend_tests(['test_forward', 'test_backward'],
+@testing.inject_backend_tests(['test_forward', 'test_backward',
+                               'test_double_backward'],
                               [{}, {'use_cuda': True}])
 class TestLinear(object):
 
@@ -67,9 +68,11 @@ class TestLinear(object):
         inputs, gy = backend_config.get_array((self._inputs(), self.gy))
         gradient_check.check_backward(self._f, inputs, gy, **self.grad_tol)
 
-    def test_double_backward(self):
+    def test_double_backward(self, backend_config):
+        x_data, y_grad, x_grad_grad = backend_config.get_array(
+            (self._inputs(), self.gy, self.ggs))
         gradient_check.check_double_backward(
-            self._f, self._inputs(), self.gy, self.ggs, **self.grad_tol)
+            self._f, x_data, y_grad, x_grad_grad, **self.grad_tol)
 
 
 class TestLinearMisc(object):

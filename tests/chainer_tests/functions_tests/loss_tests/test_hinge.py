@@ -37,7 +37,8 @@ def _ref(x, t, norm, reduce):
     'norm': ['L1', 'L2'],
     'reduce': ['mean', 'no'],
 }))
-@testing.inject_backend_tests(['test_forward', 'test_backward'],
+@testing.inject_backend_tests(['test_forward', 'test_backward',
+                               'test_double_backward'],
                               [{}, {'use_cuda': True}])
 class TestHinge(object):
 
@@ -69,9 +70,11 @@ class TestHinge(object):
         x, t, gy = backend_config.get_array((self.x, self.t, self.gy))
         gradient_check.check_backward(self.f, (x, t), gy, **self.grad_tol)
 
-    def test_double_backward(self):
+    def test_double_backward(self, backend_config):
+        x_data, y_grad, x_grad_grad = backend_config.get_array(
+            ((self.x, self.t), self.gy, self.ggx))
         gradient_check.check_double_backward(
-            self.f, (self.x, self.t), self.gy, self.ggx, **self.grad_tol)
+            self.f, x_data, y_grad, x_grad_grad, **self.grad_tol)
 
 
 def test_known_value():

@@ -30,7 +30,8 @@ def _ref(d, delta, reduce):
     'delta': [1.0, 0.5, 2.0],
     'reduce': ['sum_along_second_axis', 'no'],
 }))
-@testing.inject_backend_tests(['test_forward', 'test_backward'],
+@testing.inject_backend_tests(['test_forward', 'test_backward',
+                               'test_double_backward'],
                               [{}, {'use_cuda': True}])
 class TestHuberLoss(object):
 
@@ -64,10 +65,11 @@ class TestHuberLoss(object):
         x, t, gy = backend_config.get_array((self.x, self.t, self.gy))
         gradient_check.check_backward(self.f, (x, t), gy, **self.grad_tol)
 
-    def test_double_backward(self):
+    def test_double_backward(self, backend_config):
+        x_data, y_grad, x_grad_grad = backend_config.get_array(
+            ((self.x, self.t), self.gy, (self.ggx, self.ggt)))
         gradient_check.check_double_backward(
-            self.f, (self.x, self.t), self.gy, (self.ggx, self.ggt),
-            **self.grad_tol)
+            self.f, x_data, y_grad, x_grad_grad, **self.grad_tol)
 
 
 def test_known_values():

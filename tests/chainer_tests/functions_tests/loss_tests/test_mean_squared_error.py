@@ -32,7 +32,8 @@ _funcs = {
     'shape': [(4, 3), (), (2, 3, 4)],
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }))
-@testing.inject_backend_tests(['test_forward', 'test_backward'],
+@testing.inject_backend_tests(['test_forward', 'test_backward',
+                               'test_double_backward'],
                               [{}, {'use_cuda': True}])
 class TestMeanError(object):
 
@@ -64,10 +65,11 @@ class TestMeanError(object):
         gradient_check.check_backward(self.func, (x0, x1), gy,
                                       **self.grad_tol)
 
-    def test_double_backward(self):
+    def test_double_backward(self, backend_config):
+        x_data, y_grad, x_grad_grad = backend_config.get_array(
+            ((self.x0, self.x1), self.gy, (self.ggx0, self.ggx1)))
         gradient_check.check_double_backward(
-            self.func, (self.x0, self.x1), self.gy, (self.ggx0, self.ggx1),
-            **self.grad_tol)
+            self.func, x_data, y_grad, x_grad_grad, **self.grad_tol)
 
 
 def test_known_values():

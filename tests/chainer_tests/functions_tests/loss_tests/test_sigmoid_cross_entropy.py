@@ -37,7 +37,8 @@ def _ref(x, t, normalize, reduce):
     'reduce': ['mean', 'no'],
     'ignore_all': [False, True],
 }))
-@testing.inject_backend_tests(['test_forward', 'test_backward'],
+@testing.inject_backend_tests(['test_forward', 'test_backward',
+                               'test_double_backward'],
                               [{}, {'use_cuda': True}])
 class TestSigmoidCrossEntropy(object):
 
@@ -68,9 +69,11 @@ class TestSigmoidCrossEntropy(object):
         x, t, gy = backend_config.get_array((self.x, self.t, self.gy))
         gradient_check.check_backward(self.f, (x, t), gy, **self.grad_tol)
 
-    def test_double_backward(self):
+    def test_double_backward(self, backend_config):
+        x_data, y_grad, x_grad_grad = backend_config.get_array(
+            ((self.x, self.t), self.gy, self.ggx))
         gradient_check.check_double_backward(
-            self.f, (self.x, self.t), self.gy, self.ggx, **self.grad_tol)
+            self.f, x_data, y_grad, x_grad_grad, **self.grad_tol)
 
 
 def test_extreme_logits_are_finite():

@@ -48,7 +48,8 @@ def _sce_ref(x, t, normalize, class_weight, ignore_label, reduce):
     'ignore': [False, True],
     'enable_double_backprop': [False, True],
 }))
-@testing.inject_backend_tests(['test_forward', 'test_backward'],
+@testing.inject_backend_tests(['test_forward', 'test_backward',
+                               'test_double_backward'],
                               [{}, {'use_cuda': True}])
 class TestSoftmaxCrossEntropy(object):
 
@@ -95,18 +96,19 @@ class TestSoftmaxCrossEntropy(object):
         gradient_check.check_backward(self._loss(w), (x, t), gy,
                                       **self.grad_tol)
 
-    def test_double_backward(self):
-        f = self._loss(self.class_weight)
+    def test_double_backward(self, backend_config):
+        x, t, gy, ggx, w = backend_config.get_array(
+            (self.x, self.t, self.gy, self.ggx, self.class_weight))
+        f = self._loss(w)
         if self.enable_double_backprop:
             gradient_check.check_double_backward(
-                f, (self.x, self.t), self.gy, self.ggx, **self.grad_tol)
+                f, (x, t), gy, ggx, **self.grad_tol)
         else:
             # The fast gradient is not differentiable: asking for a second
             # order gradient must fail loudly, not return zeros.
             with pytest.raises(RuntimeError):
                 gradient_check.check_double_backward(
-                    f, (self.x, self.t), self.gy, self.ggx,
-                    **self.grad_tol)
+                    f, (x, t), gy, ggx, **self.grad_tol)
 
 
 @pytest.mark.parametrize('reduce', ['mean', 'no'])

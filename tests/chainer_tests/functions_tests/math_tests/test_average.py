@@ -24,7 +24,8 @@ def _tols(dtype):
     'keepdims': [False, True],
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }) if not (p['use_weights'] and isinstance(p['axis'], tuple))])
-@testing.inject_backend_tests(['test_forward', 'test_backward'],
+@testing.inject_backend_tests(['test_forward', 'test_backward',
+                               'test_double_backward'],
                               [{}, {'use_cuda': True}])
 class TestAverage(object):
 
@@ -71,11 +72,13 @@ class TestAverage(object):
         inputs, gy = backend_config.get_array((self._inputs(), self.gy))
         gradient_check.check_backward(self._f, inputs, gy, **self.grad_tol)
 
-    def test_double_backward(self):
+    def test_double_backward(self, backend_config):
         ggxs = tuple(numpy.random.uniform(-1, 1, a.shape).astype(self.dtype)
                      for a in self._inputs())
+        x_data, y_grad, x_grad_grad = backend_config.get_array(
+            (self._inputs(), self.gy, ggxs))
         gradient_check.check_double_backward(
-            self._f, self._inputs(), self.gy, ggxs, **self.grad_tol)
+            self._f, x_data, y_grad, x_grad_grad, **self.grad_tol)
 
 
 @testing.parameterize(*testing.product({

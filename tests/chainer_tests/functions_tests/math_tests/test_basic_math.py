@@ -36,7 +36,8 @@ _binary_ops = {
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
     'shapes': [((3, 2), (3, 2)), ((3, 2), (2,)), ((1, 2), (3, 1)), ((), ())],
 }))
-@testing.inject_backend_tests(['test_forward', 'test_backward'],
+@testing.inject_backend_tests(['test_forward', 'test_backward',
+                               'test_double_backward'],
                               [{}, {'use_cuda': True}])
 class TestBinaryVarVar(object):
 
@@ -65,9 +66,11 @@ class TestBinaryVarVar(object):
         gradient_check.check_backward(self.func, (x0, x1), gy,
                                       **self.grad_tol)
 
-    def test_double_backward(self):
+    def test_double_backward(self, backend_config):
+        x_data, y_grad, x_grad_grad = backend_config.get_array(
+            ((self.x0, self.x1), self.gy, (self.ggx0, self.ggx1)))
         gradient_check.check_double_backward(
-            self.func, (self.x0, self.x1), self.gy, (self.ggx0, self.ggx1),
+            self.func, x_data, y_grad, x_grad_grad,
             **self.grad_tol)
 
 
@@ -77,7 +80,8 @@ class TestBinaryVarVar(object):
     'side': ['left', 'right'],
     'const': ['scalar', 'array'],
 }))
-@testing.inject_backend_tests(['test_forward', 'test_backward'],
+@testing.inject_backend_tests(['test_forward', 'test_backward',
+                               'test_double_backward'],
                               [{}, {'use_cuda': True}])
 class TestBinaryWithConstant(object):
     """Variable op constant and constant op Variable (reflected ops)."""
@@ -121,16 +125,20 @@ class TestBinaryWithConstant(object):
         gradient_check.check_backward(self._device_func(backend_config), x,
                                       gy, **self.grad_tol)
 
-    def test_double_backward(self):
+    def test_double_backward(self, backend_config):
+        x_data, y_grad, x_grad_grad = backend_config.get_array(
+            (self.x, self.gy, self.ggx))
         gradient_check.check_double_backward(
-            self.func, self.x, self.gy, self.ggx, **self.grad_tol)
+            self._device_func(backend_config), x_data, y_grad, x_grad_grad,
+            **self.grad_tol)
 
 
 @testing.parameterize(*testing.product({
     'op': ['neg', 'abs'],
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }))
-@testing.inject_backend_tests(['test_forward', 'test_backward'],
+@testing.inject_backend_tests(['test_forward', 'test_backward',
+                               'test_double_backward'],
                               [{}, {'use_cuda': True}])
 class TestUnary(object):
 
@@ -153,9 +161,12 @@ class TestUnary(object):
         x, gy = backend_config.get_array((self.x, self.gy))
         gradient_check.check_backward(self.func, x, gy, **self.grad_tol)
 
-    def test_double_backward(self):
+    def test_double_backward(self, backend_config):
+        x_data, y_grad, x_grad_grad = backend_config.get_array(
+            (self.x, self.gy, self.ggx))
         gradient_check.check_double_backward(
-            self.func, self.x, self.gy, self.ggx, **self.grad_tol)
+            self.func, x_data, y_grad, x_grad_grad,
+            **self.grad_tol)
 
 
 @testing.parameterize(*testing.product({

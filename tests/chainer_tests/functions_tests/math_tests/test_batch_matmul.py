@@ -46,7 +46,8 @@ def _batch_matmul(a, b, transa=False, transb=False):
              ((2, 3), (2, 5, 1), False, True)],
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }))
-@testing.inject_backend_tests(['test_forward', 'test_backward'],
+@testing.inject_backend_tests(['test_forward', 'test_backward',
+                               'test_double_backward'],
                               [{}, {'use_cuda': True}])
 class TestBatchMatMul(object):
 
@@ -78,10 +79,11 @@ class TestBatchMatMul(object):
         a, b, gy = backend_config.get_array((self.a, self.b, self.gy))
         gradient_check.check_backward(self._f, (a, b), gy, **self.grad_tol)
 
-    def test_double_backward(self):
+    def test_double_backward(self, backend_config):
+        x_data, y_grad, x_grad_grad = backend_config.get_array(
+            ((self.a, self.b), self.gy, (self.gga, self.ggb)))
         gradient_check.check_double_backward(
-            self._f, (self.a, self.b), self.gy, (self.gga, self.ggb),
-            **self.grad_tol)
+            self._f, x_data, y_grad, x_grad_grad, **self.grad_tol)
 
 
 def test_batch_matmul_is_deprecated():

@@ -22,7 +22,8 @@ def _grad_tol(dtype):
     'shape': [(3, 2), ()],
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }))
-@testing.inject_backend_tests(['test_forward', 'test_backward'],
+@testing.inject_backend_tests(['test_forward', 'test_backward',
+                               'test_double_backward'],
                               [{}, {'use_cuda': True}])
 class TestClip(object):
 
@@ -55,9 +56,11 @@ class TestClip(object):
         gradient_check.check_backward(self._f, x, gy,
                                       **_grad_tol(self.dtype))
 
-    def test_double_backward(self):
+    def test_double_backward(self, backend_config):
+        x_data, y_grad, x_grad_grad = backend_config.get_array(
+            (self.x, self.gy, self.ggx))
         gradient_check.check_double_backward(
-            self._f, self.x, self.gy, self.ggx, **_grad_tol(self.dtype))
+            self._f, x_data, y_grad, x_grad_grad, **_grad_tol(self.dtype))
 
 
 def test_clip_gradient_mask():

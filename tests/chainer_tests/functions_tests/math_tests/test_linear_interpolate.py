@@ -20,7 +20,8 @@ def _tols(dtype):
     'shape': [(3, 4), ()],
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }))
-@testing.inject_backend_tests(['test_forward', 'test_backward'],
+@testing.inject_backend_tests(['test_forward', 'test_backward',
+                               'test_double_backward'],
                               [{}, {'use_cuda': True}])
 class TestLinearInterpolate(object):
 
@@ -45,10 +46,11 @@ class TestLinearInterpolate(object):
         gradient_check.check_backward(F.linear_interpolate, inputs, gz,
                                       **self.grad_tol)
 
-    def test_double_backward(self):
+    def test_double_backward(self, backend_config):
+        x_data, y_grad, x_grad_grad = backend_config.get_array(
+            (self.inputs, self.gz, self.ggs))
         gradient_check.check_double_backward(
-            F.linear_interpolate, self.inputs, self.gz, self.ggs,
-            **self.grad_tol)
+            F.linear_interpolate, x_data, y_grad, x_grad_grad, **self.grad_tol)
 
 
 def test_linear_interpolate_invalid():

@@ -30,7 +30,8 @@ def _swap(x, t):
     'transb': [False, True],
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }))
-@testing.inject_backend_tests(['test_forward', 'test_backward'],
+@testing.inject_backend_tests(['test_forward', 'test_backward',
+                               'test_double_backward'],
                               [{}, {'use_cuda': True}])
 class TestMatMul(object):
 
@@ -67,10 +68,11 @@ class TestMatMul(object):
         a, b, gy = backend_config.get_array((self.a, self.b, self.gy))
         gradient_check.check_backward(self._f, (a, b), gy, **self.grad_tol)
 
-    def test_double_backward(self):
+    def test_double_backward(self, backend_config):
+        x_data, y_grad, x_grad_grad = backend_config.get_array(
+            ((self.a, self.b), self.gy, (self.gga, self.ggb)))
         gradient_check.check_double_backward(
-            self._f, (self.a, self.b), self.gy, (self.gga, self.ggb),
-            **self.grad_tol)
+            self._f, x_data, y_grad, x_grad_grad, **self.grad_tol)
 
 
 class TestMatMulErrors(object):

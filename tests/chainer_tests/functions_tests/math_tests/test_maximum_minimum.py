@@ -22,7 +22,8 @@ def _grad_tol(dtype):
                ((2, 1, 3), (4, 1))],
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }))
-@testing.inject_backend_tests(['test_forward', 'test_backward'],
+@testing.inject_backend_tests(['test_forward', 'test_backward',
+                               'test_double_backward'],
                               [{}, {'use_cuda': True}])
 class TestMaximumMinimum(object):
 
@@ -56,10 +57,11 @@ class TestMaximumMinimum(object):
         gradient_check.check_backward(self.f, (x1, x2), gy,
                                       **_grad_tol(self.dtype))
 
-    def test_double_backward(self):
+    def test_double_backward(self, backend_config):
+        x_data, y_grad, x_grad_grad = backend_config.get_array(
+            ((self.x1, self.x2), self.gy, (self.ggx1, self.ggx2)))
         gradient_check.check_double_backward(
-            self.f, (self.x1, self.x2), self.gy, (self.ggx1, self.ggx2),
-            **_grad_tol(self.dtype))
+            self.f, x_data, y_grad, x_grad_grad, **_grad_tol(self.dtype))
 
 
 @pytest.mark.parametrize('func', [F.maximum, F.minimum])

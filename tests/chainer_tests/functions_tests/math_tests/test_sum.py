@@ -23,7 +23,8 @@ def _tols(dtype):
     'keepdims': [True, False],
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }))
-@testing.inject_backend_tests(['test_forward', 'test_backward'],
+@testing.inject_backend_tests(['test_forward', 'test_backward',
+                               'test_double_backward'],
                               [{}, {'use_cuda': True}])
 class TestSum(object):
 
@@ -51,9 +52,11 @@ class TestSum(object):
         x, gy = backend_config.get_array((self.x, self.gy))
         gradient_check.check_backward(self._f, x, gy, **self.grad_tol)
 
-    def test_double_backward(self):
+    def test_double_backward(self, backend_config):
+        x_data, y_grad, x_grad_grad = backend_config.get_array(
+            (self.x, self.gy, self.ggx))
         gradient_check.check_double_backward(
-            self._f, self.x, self.gy, self.ggx, **self.grad_tol)
+            self._f, x_data, y_grad, x_grad_grad, **self.grad_tol)
 
 
 class TestSumErrors(object):
@@ -82,7 +85,8 @@ class TestSumErrors(object):
                ((3, 2), ()), ((3, 2), (3, 2))],
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }))
-@testing.inject_backend_tests(['test_forward', 'test_backward'],
+@testing.inject_backend_tests(['test_forward', 'test_backward',
+                               'test_double_backward'],
                               [{}, {'use_cuda': True}])
 class TestSumTo(object):
 
@@ -110,9 +114,11 @@ class TestSumTo(object):
         x, gy = backend_config.get_array((self.x, self.gy))
         gradient_check.check_backward(self._f, x, gy, **self.grad_tol)
 
-    def test_double_backward(self):
+    def test_double_backward(self, backend_config):
+        x_data, y_grad, x_grad_grad = backend_config.get_array(
+            (self.x, self.gy, self.ggx))
         gradient_check.check_double_backward(
-            self._f, self.x, self.gy, self.ggx, **self.grad_tol)
+            self._f, x_data, y_grad, x_grad_grad, **self.grad_tol)
 
 
 def test_sum_to_invalid():

@@ -35,7 +35,8 @@ _funcs = {
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
     'shape': [(3, 2), ()],
 }))
-@testing.inject_backend_tests(['test_forward', 'test_backward'],
+@testing.inject_backend_tests(['test_forward', 'test_backward',
+                               'test_double_backward'],
                               [{}, {'use_cuda': True}])
 class TestUnaryMath(object):
 
@@ -60,9 +61,11 @@ class TestUnaryMath(object):
         x, gy = backend_config.get_array((self.x, self.gy))
         gradient_check.check_backward(self.func, x, gy, **self.grad_tol)
 
-    def test_double_backward(self):
+    def test_double_backward(self, backend_config):
+        x_data, y_grad, x_grad_grad = backend_config.get_array(
+            (self.x, self.gy, self.ggx))
         gradient_check.check_double_backward(
-            self.func, self.x, self.gy, self.ggx, **self.grad_tol)
+            self.func, x_data, y_grad, x_grad_grad, **self.grad_tol)
 
 
 @pytest.mark.parametrize('func', [F.exp, F.log, F.log2, F.log10, F.sqrt,

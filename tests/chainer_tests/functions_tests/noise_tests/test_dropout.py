@@ -29,7 +29,8 @@ def _make_mask(shape, ratio, dtype):
 }))
 @testing.inject_backend_tests(
     ['test_forward_values', 'test_forward_given_mask',
-     'test_test_mode_is_identity', 'test_backward'],
+     'test_test_mode_is_identity', 'test_backward',
+     'test_double_backward'],
     [{}, {'use_cuda': True}])
 class TestDropout(object):
 
@@ -79,9 +80,11 @@ class TestDropout(object):
         gradient_check.check_backward(self._with_mask(mask), x, gy,
                                       **_grad_tol(self.dtype))
 
-    def test_double_backward(self):
+    def test_double_backward(self, backend_config):
+        x_data, y_grad, x_grad_grad, mask = backend_config.get_array(
+            (self.x, self.gy, self.ggx, self.mask))
         gradient_check.check_double_backward(
-            self._with_mask(self.mask), self.x, self.gy, self.ggx,
+            self._with_mask(mask), x_data, y_grad, x_grad_grad,
             **_grad_tol(self.dtype))
 
 

@@ -34,7 +34,8 @@ def _tols(dtype):
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }))
 @testing.inject_backend_tests(
-    ['test_forward', 'test_running_statistics', 'test_backward'],
+    ['test_forward', 'test_running_statistics', 'test_backward',
+     'test_double_backward'],
     [{}, {'use_cuda': True}])
 class TestBatchNormalization(object):
 
@@ -96,17 +97,19 @@ class TestBatchNormalization(object):
             ((self.x, self.gamma, self.beta), self.gy))
         gradient_check.check_backward(self._f, inputs, gy, **self.grad_tol)
 
-    def test_double_backward(self):
+    def test_double_backward(self, backend_config):
+        x_data, y_grad, x_grad_grad = backend_config.get_array(
+            ((self.x, self.gamma, self.beta), self.gy, self.ggs))
         gradient_check.check_double_backward(
-            self._f, (self.x, self.gamma, self.beta), self.gy, self.ggs,
-            **self.grad_tol)
+            self._f, x_data, y_grad, x_grad_grad, **self.grad_tol)
 
 
 @testing.parameterize(*testing.product({
     'shape': [((5, 3), (3,)), ((4, 3, 2, 2), (3,)), ((3, 4, 2), (4, 2))],
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }))
-@testing.inject_backend_tests(['test_forward', 'test_backward'],
+@testing.inject_backend_tests(['test_forward', 'test_backward',
+                               'test_double_backward'],
                               [{}, {'use_cuda': True}])
 class TestFixedBatchNormalization(object):
 
@@ -141,10 +144,11 @@ class TestFixedBatchNormalization(object):
             ((self.x,) + self.params, self.gy))
         gradient_check.check_backward(self._f, inputs, gy, **self.grad_tol)
 
-    def test_double_backward(self):
+    def test_double_backward(self, backend_config):
+        x_data, y_grad, x_grad_grad = backend_config.get_array(
+            ((self.x,) + self.params, self.gy, self.ggs))
         gradient_check.check_double_backward(
-            self._f, (self.x,) + self.params, self.gy, self.ggs,
-            **self.grad_tol)
+            self._f, x_data, y_grad, x_grad_grad, **self.grad_tol)
 
 
 class TestBatchNormalizationMisc(object):

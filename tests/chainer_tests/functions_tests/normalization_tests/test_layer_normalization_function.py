@@ -12,7 +12,8 @@ from chainer.utils import type_check
     'eps': [1e-5, 1e-1],
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }))
-@testing.inject_backend_tests(['test_forward', 'test_backward'],
+@testing.inject_backend_tests(['test_forward', 'test_backward',
+                               'test_double_backward'],
                               [{}, {'use_cuda': True}])
 class TestLayerNormalization(object):
 
@@ -51,10 +52,11 @@ class TestLayerNormalization(object):
             ((self.x, self.gamma, self.beta), self.gy))
         gradient_check.check_backward(self._f, inputs, gy, **self.tol)
 
-    def test_double_backward(self):
+    def test_double_backward(self, backend_config):
+        x_data, y_grad, x_grad_grad = backend_config.get_array(
+            ((self.x, self.gamma, self.beta), self.gy, self.ggs))
         gradient_check.check_double_backward(
-            self._f, (self.x, self.gamma, self.beta), self.gy, self.ggs,
-            **self.tol)
+            self._f, x_data, y_grad, x_grad_grad, **self.tol)
 
 
 class TestLayerNormalizationInvalid(object):

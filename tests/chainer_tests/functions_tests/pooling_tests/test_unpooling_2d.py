@@ -32,7 +32,8 @@ def _ref_unpool(x, k, s, p, outsize):
     ],
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }))
-@testing.inject_backend_tests(['test_forward', 'test_backward'],
+@testing.inject_backend_tests(['test_forward', 'test_backward',
+                               'test_double_backward'],
                               [{}, {'use_cuda': True}])
 class TestUnpooling2D(object):
 
@@ -76,9 +77,11 @@ class TestUnpooling2D(object):
         x, gy = backend_config.get_array((self.x, self.gy))
         gradient_check.check_backward(self._f, x, gy, **self.tol)
 
-    def test_double_backward(self):
+    def test_double_backward(self, backend_config):
+        x_data, y_grad, x_grad_grad = backend_config.get_array(
+            (self.x, self.gy, self.ggx))
         gradient_check.check_double_backward(
-            self._f, self.x, self.gy, self.ggx, **self.tol)
+            self._f, x_data, y_grad, x_grad_grad, **self.tol)
 
 
 def test_inverse_of_pooling_shape():
