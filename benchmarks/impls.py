@@ -1,4 +1,7 @@
-"""The array module each implementation name stands for in the suites."""
+"""The array module each implementation name stands for in the suites, and the device the torch
+cases use."""
+import os
+
 import numpy
 
 
@@ -12,3 +15,15 @@ def array_module(impl):
     if impl == "numpy":
         return numpy, None
     return None, None
+
+
+def torch_device():
+    """The device of the torch cases: ``cuda``, or what ``BENCH_TORCH_DEVICE`` names (``cpu``
+    for a host comparison)."""
+    return os.environ.get("BENCH_TORCH_DEVICE", "cuda")
+
+
+def torch_sync():
+    """The synchronize call of :func:`torch_device` (None on the CPU, where torch is eager)."""
+    import torch
+    return torch.cuda.synchronize if torch_device() == "cuda" else None

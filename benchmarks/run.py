@@ -7,6 +7,7 @@ Runs each implementation in its own process (ours and the reference CuPy are bot
     python benchmarks/run.py --suite foundation --impls ours,cupy,torch --json benchmarks/results/x.json
 
 Default implementations: ``ours,numpy`` on the host backend; ``ours,cupy,torch`` when ours runs on a GPU.
+``--torch-device cpu`` runs the torch cases on the CPU, for a host comparison (``--impls ours,torch``).
 The first implementation listed is the one compared: ratio = its time / the other's time.
 """
 import argparse
@@ -47,10 +48,13 @@ def _worker(impl, suites, only):
             info["device"] = info["device"].decode()
     elif impl == "torch":
         import torch
-        if not torch.cuda.is_available():
+        from impls import torch_device
+        if torch_device() == "cuda" and not torch.cuda.is_available():
             print(json.dumps({"info": {**info, "unavailable": "no CUDA torch"}, "results": {}}))
             return
         info["torch_version"] = torch.__version__
+        info["torch_device"] = torch_device()
+        info["torch_threads"] = torch.get_num_threads()
     elif impl == "numpy":
         import numpy
         info["numpy_version"] = numpy.__version__
@@ -123,9 +127,12 @@ def main():
     ap.add_argument("--impls", default=None)
     ap.add_argument("--only", default=None, help="substring filter on case names")
     ap.add_argument("--json", default=None, help="write all results to this file")
+    ap.add_argument("--torch-device", default=None, help="device of the torch cases (default cuda)")
     ap.add_argument("--worker", default=None, help=argparse.SUPPRESS)
     args = ap.parse_args()
     suites = args.suite.split(",")
+    if args.torch_device:
+        os.environ["BENCH_TORCH_DEVICE"] = args.torch_device  # the workers inherit it
     if args.worker:
         _worker(args.worker, suites, args.only)
         return

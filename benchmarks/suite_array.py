@@ -7,7 +7,7 @@ equivalent; see suite_foundation.py for the protocol.
 """
 import numpy
 
-from impls import array_module
+from impls import array_module, torch_device, torch_sync
 
 CASES = {}
 
@@ -25,7 +25,7 @@ def case(name):
 def _torch_inputs(shape, dtype):
     import torch
     t = getattr(torch, dtype)
-    return torch.rand(shape, dtype=t, device="cuda"), torch.rand(shape, dtype=t, device="cuda")
+    return torch.rand(shape, dtype=t, device=torch_device()), torch.rand(shape, dtype=t, device=torch_device())
 
 
 def _add_case(n, dtype):
@@ -33,7 +33,7 @@ def _add_case(n, dtype):
         if impl == "torch":
             import torch
             x, y = _torch_inputs((n,), dtype)
-            return (lambda: x + y), torch.cuda.synchronize, {"bytes": 3 * n * x.element_size()}
+            return (lambda: x + y), torch_sync(), {"bytes": 3 * n * x.element_size()}
         xp, sync = array_module(impl)
         if xp is None:
             return None
@@ -52,8 +52,8 @@ def _sum_case(n, dtype, axis):
             import torch
             x, _ = _torch_inputs(shape, dtype)
             if axis is None:
-                return (lambda: x.sum()), torch.cuda.synchronize, {}
-            return (lambda: x.sum(dim=axis)), torch.cuda.synchronize, {}
+                return (lambda: x.sum()), torch_sync(), {}
+            return (lambda: x.sum(dim=axis)), torch_sync(), {}
         xp, sync = array_module(impl)
         if xp is None or not hasattr(xp, "sum"):
             return None
@@ -71,7 +71,7 @@ def _broadcast_case(shape, dtype):
             import torch
             x, _ = _torch_inputs(shape, dtype)
             b, _ = _torch_inputs(bshape, dtype)
-            return (lambda: x * b), torch.cuda.synchronize, {}
+            return (lambda: x * b), torch_sync(), {}
         xp, sync = array_module(impl)
         if xp is None:
             return None
@@ -86,7 +86,7 @@ def _small_op(impl):
     if impl == "torch":
         import torch
         x, y = _torch_inputs((16,), "float32")
-        return (lambda: x + y), torch.cuda.synchronize, {}
+        return (lambda: x + y), torch_sync(), {}
     xp, sync = array_module(impl)
     if xp is None:
         return None

@@ -6,6 +6,8 @@ worker's sys.path), 'numpy' (host reference) or 'torch'.
 """
 import numpy
 
+from impls import torch_device, torch_sync
+
 CASES = {}
 
 ALLOC_SIZES = {"512B": 512, "1MiB": 1 << 20, "64MiB": 64 << 20}
@@ -24,11 +26,6 @@ def _cupy_sync():
     return cupy.cuda.get_current_stream().synchronize
 
 
-def _torch_sync():
-    import torch
-    return torch.cuda.synchronize
-
-
 def _alloc_case(size):
     def make(impl):
         if impl in ("ours", "cupy"):
@@ -39,7 +36,7 @@ def _alloc_case(size):
             return (lambda: numpy.empty(size, numpy.uint8)), None, {}
         if impl == "torch":
             import torch
-            return (lambda: torch.empty(size, dtype=torch.uint8, device="cuda")), _torch_sync(), {}
+            return (lambda: torch.empty(size, dtype=torch.uint8, device=torch_device())), torch_sync(), {}
         return None
     return make
 
@@ -92,10 +89,10 @@ def _copy_case(size, direction):
         if impl == "torch":
             import torch
             h = torch.from_numpy(host)
-            d = torch.empty(size, dtype=torch.uint8, device="cuda")
+            d = torch.empty(size, dtype=torch.uint8, device=torch_device())
             if direction == "H2D":
-                return (lambda: d.copy_(h)), _torch_sync(), meta
-            return (lambda: h.copy_(d)), _torch_sync(), meta
+                return (lambda: d.copy_(h)), torch_sync(), meta
+            return (lambda: h.copy_(d)), torch_sync(), meta
         return None
     return make
 

@@ -6,7 +6,7 @@ equivalent; see suite_foundation.py for the protocol.
 """
 import numpy
 
-from impls import array_module
+from impls import array_module, torch_device, torch_sync
 
 CASES = {}
 
@@ -21,8 +21,8 @@ def _take_case(n, m):
         a, idx = _data(n, m)
         if impl == "torch":
             import torch
-            ta, ti = torch.as_tensor(a, device="cuda"), torch.as_tensor(idx, device="cuda")
-            return (lambda: torch.take(ta, ti)), torch.cuda.synchronize, {}
+            ta, ti = torch.as_tensor(a, device=torch_device()), torch.as_tensor(idx, device=torch_device())
+            return (lambda: torch.take(ta, ti)), torch_sync(), {}
         xp, sync = array_module(impl)
         if xp is None:
             return None
@@ -38,8 +38,8 @@ def _take_along_case(rows, cols):
         idx = rng.integers(0, cols, (rows, cols))
         if impl == "torch":
             import torch
-            ta, ti = torch.as_tensor(a, device="cuda"), torch.as_tensor(idx, device="cuda")
-            return (lambda: torch.gather(ta, 1, ti)), torch.cuda.synchronize, {}
+            ta, ti = torch.as_tensor(a, device=torch_device()), torch.as_tensor(idx, device=torch_device())
+            return (lambda: torch.gather(ta, 1, ti)), torch_sync(), {}
         xp, sync = array_module(impl)
         if xp is None:
             return None
@@ -54,9 +54,9 @@ def _scatter_add_case(bins, m):
         idx = idx % bins
         if impl == "torch":
             import torch
-            out = torch.zeros(bins, dtype=torch.float32, device="cuda")
-            tv, ti = torch.as_tensor(values, device="cuda"), torch.as_tensor(idx, device="cuda")
-            return (lambda: out.index_add_(0, ti, tv)), torch.cuda.synchronize, {}
+            out = torch.zeros(bins, dtype=torch.float32, device=torch_device())
+            tv, ti = torch.as_tensor(values, device=torch_device()), torch.as_tensor(idx, device=torch_device())
+            return (lambda: out.index_add_(0, ti, tv)), torch_sync(), {}
         if impl == "numpy":
             out = numpy.zeros(bins, numpy.float32)
             return (lambda: numpy.add.at(out, idx, values)), None, {}

@@ -10,7 +10,7 @@ equivalent; see suite_foundation.py for the protocol. ``meta['flops']`` is ``2 n
 """
 import numpy
 
-from impls import array_module
+from impls import array_module, torch_device, torch_sync
 
 CASES = {}
 
@@ -37,9 +37,9 @@ def _matmul_case(n, dtype):
         if impl == "torch":
             import torch
             t = getattr(torch, dtype)
-            x = torch.rand((n, n), dtype=t, device="cuda")
-            y = torch.rand((n, n), dtype=t, device="cuda")
-            return (lambda: x @ y), torch.cuda.synchronize, {"flops": 2 * n ** 3}
+            x = torch.rand((n, n), dtype=t, device=torch_device())
+            y = torch.rand((n, n), dtype=t, device=torch_device())
+            return (lambda: x @ y), torch_sync(), {"flops": 2 * n ** 3}
         xp, sync = array_module(impl)
         if xp is None or not hasattr(xp, "matmul"):
             return None
@@ -56,9 +56,9 @@ def _batched_case(dtype):
         if impl == "torch":
             import torch
             t = getattr(torch, dtype)
-            x = torch.rand((64, 128, 128), dtype=t, device="cuda")
-            y = torch.rand((64, 128, 128), dtype=t, device="cuda")
-            return (lambda: x @ y), torch.cuda.synchronize, {}
+            x = torch.rand((64, 128, 128), dtype=t, device=torch_device())
+            y = torch.rand((64, 128, 128), dtype=t, device=torch_device())
+            return (lambda: x @ y), torch_sync(), {}
         if xp is None or not hasattr(xp, "matmul"):
             return None
         rng = numpy.random.default_rng(0)
@@ -87,8 +87,8 @@ def _einsum_case(subscripts, shapes):
         optimize = len(shapes) > 2
         if impl == "torch":
             import torch
-            ops = [torch.rand(s, dtype=torch.float32, device="cuda") for s in shapes]
-            return (lambda: torch.einsum(subscripts, *ops)), torch.cuda.synchronize, {}
+            ops = [torch.rand(s, dtype=torch.float32, device=torch_device()) for s in shapes]
+            return (lambda: torch.einsum(subscripts, *ops)), torch_sync(), {}
         xp, sync = array_module(impl)
         if xp is None:
             return None

@@ -6,7 +6,7 @@ equivalent; see suite_foundation.py for the protocol.
 """
 import numpy
 
-from impls import array_module
+from impls import array_module, torch_device, torch_sync
 
 CASES = {}
 
@@ -28,10 +28,10 @@ def _sort_case(shape, func):
     def make(impl):
         if impl == "torch":
             import torch
-            x = torch.as_tensor(_random(shape), device="cuda")
+            x = torch.as_tensor(_random(shape), device=torch_device())
             if func == "sort":
-                return (lambda: torch.sort(x, dim=-1, stable=True)), torch.cuda.synchronize, {}
-            return (lambda: torch.argsort(x, dim=-1, stable=True)), torch.cuda.synchronize, {}
+                return (lambda: torch.sort(x, dim=-1, stable=True)), torch_sync(), {}
+            return (lambda: torch.argsort(x, dim=-1, stable=True)), torch_sync(), {}
         xp, sync = array_module(impl)
         if xp is None or not hasattr(xp, func):
             return None
@@ -47,9 +47,9 @@ def _searchsorted_case(n, m):
     def make(impl):
         if impl == "torch":
             import torch
-            a = torch.sort(torch.as_tensor(_random((n,)), device="cuda")).values
-            v = torch.as_tensor(_random((m,), seed=1), device="cuda")
-            return (lambda: torch.searchsorted(a, v)), torch.cuda.synchronize, {}
+            a = torch.sort(torch.as_tensor(_random((n,)), device=torch_device())).values
+            v = torch.as_tensor(_random((m,), seed=1), device=torch_device())
+            return (lambda: torch.searchsorted(a, v)), torch_sync(), {}
         xp, sync = array_module(impl)
         if xp is None or not hasattr(xp, "searchsorted"):
             return None

@@ -70,8 +70,7 @@ class TestBinaryVarVar(object):
         x_data, y_grad, x_grad_grad = backend_config.get_array(
             ((self.x0, self.x1), self.gy, (self.ggx0, self.ggx1)))
         gradient_check.check_double_backward(
-            self.func, x_data, y_grad, x_grad_grad,
-            **self.grad_tol)
+            self.func, x_data, y_grad, x_grad_grad, **self.grad_tol)
 
 
 @testing.parameterize(*testing.product({
@@ -134,7 +133,7 @@ class TestBinaryWithConstant(object):
 
 
 @testing.parameterize(*testing.product({
-    'op': ['neg', 'abs'],
+    'op': ['neg', 'abs', 'absolute'],
     'dtype': [numpy.float16, numpy.float32, numpy.float64],
 }))
 @testing.inject_backend_tests(['test_forward', 'test_backward',
@@ -147,14 +146,18 @@ class TestUnary(object):
         # Keep away from abs's kink at 0 for the numeric gradient.
         x[numpy.abs(x) < .2] = .5
         self.x = x.astype(self.dtype)
-        self.func = {'neg': operator.neg, 'abs': abs}[self.op]
+        self.func = {'neg': operator.neg, 'abs': abs,
+                     'absolute': F.absolute}[self.op]
+        self.ref = {'neg': operator.neg, 'abs': abs,
+                    'absolute': numpy.absolute}[self.op]
         self.gy = _uniform((3, 2), self.dtype, -1, 1)
         self.ggx = _uniform((3, 2), self.dtype, -1, 1)
         self.fwd_tol, self.grad_tol = _tols(self.dtype)
 
     def test_forward(self, backend_config):
         y = self.func(chainer.Variable(backend_config.get_array(self.x)))
-        testing.assert_allclose(y.array, self.func(self.x), **self.fwd_tol)
+        assert isinstance(y, chainer.Variable)
+        testing.assert_allclose(y.array, self.ref(self.x), **self.fwd_tol)
         assert y.dtype == self.dtype
 
     def test_backward(self, backend_config):
@@ -165,8 +168,7 @@ class TestUnary(object):
         x_data, y_grad, x_grad_grad = backend_config.get_array(
             (self.x, self.gy, self.ggx))
         gradient_check.check_double_backward(
-            self.func, x_data, y_grad, x_grad_grad,
-            **self.grad_tol)
+            self.func, x_data, y_grad, x_grad_grad, **self.grad_tol)
 
 
 @testing.parameterize(*testing.product({
