@@ -113,6 +113,10 @@ def gemm_strided_batched(transa, transb, m, n, k, alpha, a, lda, stride_a, b, ld
     if work != dtype:
         amat = amat.astype(work)
         bmat = bmat.astype(work)
+    if batch == 1:
+        # NumPy's stacked matmul loop is several times slower than its plain 2-D product
+        # (measured 0.49 ms vs 0.10 ms for 32x144 @ 144x1600 float32).
+        amat, bmat, cmat = amat[0], bmat[0], cmat[0]
     if beta == 0 and alpha == 1 and work == dtype:
         # The common case: straight into the output (stride_c == 0 would race in BLAS too).
         numpy.matmul(amat, bmat, out=cmat)
