@@ -59,6 +59,7 @@ struct Pool {
     Launch* job = nullptr;
     unsigned long seq = 0;
     int participants = 0;
+    int joined = 0;         // workers that took the current job
     int finished = 0;
     // Copies of seq and finished that spinning threads read without the mutex.
     std::atomic<unsigned long> seq_seen{0};
@@ -117,8 +118,10 @@ void worker_main(int index) {
             std::unique_lock<std::mutex> lk(*p.mutex);
             p.wake->wait(lk, [&] { return p.seq != seen; });
             seen = p.seq;
-            if (index >= p.participants) continue;
+            // A worker that wakes after the caller has closed the launch has nothing to join.
+            if (index >= p.participants || p.job == nullptr) continue;
             L = p.job;
+            ++p.joined;
         }
         work(L);
         {
@@ -299,6 +302,7 @@ __attribute__((visibility("default"))) int cupy_host_launch(const KernelEntry* k
             std::lock_guard<std::mutex> lk(*p.mutex);
             p.job = &L;
             p.participants = helpers;
+            p.joined = 0;
             p.finished = 0;
             p.finished_seen.store(0, std::memory_order_relaxed);
             ++p.seq;
@@ -306,12 +310,20 @@ __attribute__((visibility("default"))) int cupy_host_launch(const KernelEntry* k
         }
         p.wake->notify_all();
         work(&L);
+        // Every block is taken. Close the launch and wait only for the workers that joined
+        // it: a sleeping worker takes longer to wake than a launch of 1e5 elements on the
+        // caller alone.
+        int joined;
+        {
+            std::lock_guard<std::mutex> lk(*p.mutex);
+            p.job = nullptr;
+            joined = p.joined;
+        }
         spin_until([&] {
-            return p.finished_seen.load(std::memory_order_acquire) == helpers;
+            return p.finished_seen.load(std::memory_order_acquire) == joined;
         });
         std::unique_lock<std::mutex> lk(*p.mutex);
-        p.done->wait(lk, [&] { return p.finished == p.participants; });
-        p.job = nullptr;
+        p.done->wait(lk, [&] { return p.finished == joined; });
     }
     // Device printf goes to host stdio; flush so output appears by the end of the launch.
     fflush(stdout);

@@ -59,3 +59,31 @@ def test_elementwise_kernel_index_and_raw():
 def test_reductions(xp, dtype, axis):
     a = testing.shaped_random((601, 517), xp, dtype, seed=5)
     return a.sum(axis=axis), a.max(axis=axis), a.argmin(axis=axis), a.T.sum(axis=axis)
+
+
+def test_launches_across_idle_workers_and_threads():
+    # Pauses longer than the workers' polling make them sleep, so launches start while they
+    # wake (a worker that wakes after the caller took every block must not join the launch);
+    # three Python threads launch at once.
+    import random
+    import threading
+    import time
+    x = cupy.arange(_N, dtype=cupy.float32)
+    expected = numpy.arange(_N, dtype=numpy.float32) * 2
+    bad = []
+
+    def run(seed):
+        rng = random.Random(seed)
+        for _ in range(150):
+            y = x * 2
+            if not numpy.array_equal(y.get(), expected):
+                bad.append(seed)
+            if rng.random() < 0.3:
+                time.sleep(rng.random() * 1e-3)
+
+    threads = [threading.Thread(target=run, args=(s,)) for s in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert bad == []
