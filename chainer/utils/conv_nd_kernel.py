@@ -43,41 +43,64 @@ def _scalar_params(ndim, *prefixes):
 
 
 @cuda.memoize(for_each_device=True)
-def _im2col_kernel(ndim, matrix):
-    # Scalars: image dims d, output dims od, kernel dims kd, strides sd,
-    # pads pd, dilations dd, then the batch size nb, the channels ch and
-    # the channels per group cg.  ``i`` enumerates the patches in the
-    # order (n, c, k..., o...) or, with ``matrix``, in the order
-    # (group, n, o..., c within the group, k...) of the convolution's
-    # matrix product, so that the kernel writes its output contiguously.
-    axes = range(ndim)
-    lines = ['I _r = i;']
+def _im2col_kernel(matrix):
+    # ``tab`` holds, for each (o..., k...) pair, the offset of the element
+    # that the patch reads within one image channel, or -1 for padding (see
+    # _offset_table), so that a thread does two or four divisions instead of
+    # two per spatial axis.  ``i`` enumerates the patches in the order
+    # (n, c, k..., o...) or, with ``matrix``, in the order (group, n, o...,
+    # c within the group, k...) of the convolution's matrix product, so that
+    # the kernel writes its output contiguously.  Scalars: K and O, the
+    # numbers of kernel and output positions, D, the elements of a channel,
+    # nb, ch and cg, the batch size, the channels and those per group.
     if matrix:
-        for j in reversed(axes):
-            lines.append('I k{0} = _r % kd{0}; _r /= kd{0};'.format(j))
-        lines.append('I _c = _r % cg; _r /= cg;')
-        for j in reversed(axes):
-            lines.append('I o{0} = _r % od{0}; _r /= od{0};'.format(j))
-        lines.append('I _n = _r % nb; _r /= nb;')
-        lines.append('I _src = _n * ch + _r * cg + _c;')
+        body = (
+            'I _k = i % K; I _r = i / K;'
+            'I _c = _r % cg; _r /= cg;'
+            'I _o = _r % O; _r /= O;'
+            'I _n = _r % nb; _r /= nb;'
+            'I _src = (_n * ch + _r * cg + _c) * D;')
     else:
-        for j in reversed(axes):
-            lines.append('I o{0} = _r % od{0}; _r /= od{0};'.format(j))
-        for j in reversed(axes):
-            lines.append('I k{0} = _r % kd{0}; _r /= kd{0};'.format(j))
-        lines.append('I _src = _r;')
-    lines.append('bool _in = true;')
-    for j in axes:
-        lines.append('I x{0} = k{0} * dd{0} + o{0} * sd{0} - pd{0};'.format(j))
-        lines.append('_in = _in && x{0} >= 0 && x{0} < d{0};'.format(j))
-        lines.append('_src = _src * d{0} + x{0};'.format(j))
-    lines.append('col = _in ? img[_src] : pval;')
+        body = (
+            'I _o = i % O; I _r = i / O;'
+            'I _k = _r % K; _r /= K;'
+            'I _src = _r * D;')
+    body += 'I _off = tab[_o * K + _k];'
+    body += 'col = _off >= 0 ? img[_src + _off] : pval;'
     return cuda.elementwise(
-        'raw T img, T pval, ' + _scalar_params(ndim, 'd', 'od', 'kd', 'sd',
-                                                'pd', 'dd')
-        + ', I nb, I ch, I cg',
-        'T col', '\n'.join(lines),
-        'im2col_{}d{}'.format(ndim, '_matrix' if matrix else ''))
+        'raw T img, raw I tab, T pval, I K, I O, I D, I nb, I ch, I cg',
+        'T col', body, 'im2col{}'.format('_matrix' if matrix else ''))
+
+
+_OFFSET_TABLES = {}
+_MAX_OFFSET_TABLES = 64
+
+
+def _offset_table(dims, outs, ksize, stride, pad, dilate, dtype):
+    """``(prod(outs) * prod(ksize),)`` offsets, (o..., k...) in C order, of
+    the image element each patch element reads within one C-contiguous
+    channel of shape ``dims``, -1 where it reads padding; on the current
+    device, cached per configuration."""
+    cupy = cuda.cupy
+    key = (cupy.cuda.Device().id, dims, outs, ksize, stride, pad, dilate,
+           numpy.dtype(dtype).char)
+    tab = _OFFSET_TABLES.get(key)
+    if tab is None:
+        ndim = len(dims)
+        o = numpy.indices(outs).reshape(ndim, -1, 1)
+        k = numpy.indices(ksize).reshape(ndim, 1, -1)
+        offset = numpy.zeros((o.shape[1], k.shape[2]), numpy.int64)
+        inside = numpy.ones(offset.shape, bool)
+        for j in range(ndim):
+            x = k[j] * dilate[j] + o[j] * stride[j] - pad[j]
+            inside &= (0 <= x) & (x < dims[j])
+            offset = offset * dims[j] + x
+        offset[~inside] = -1
+        if len(_OFFSET_TABLES) >= _MAX_OFFSET_TABLES:
+            _OFFSET_TABLES.pop(next(iter(_OFFSET_TABLES)))
+        tab = cupy.asarray(offset.ravel().astype(dtype))
+        _OFFSET_TABLES[key] = tab
+    return tab
 
 
 @cuda.memoize(for_each_device=True)
@@ -149,10 +172,11 @@ def im2col(img, ksize, stride, pad, pval, outs, dilate, groups=None):
     col = cupy.empty(shape, dtype=img.dtype)
     img = cupy.ascontiguousarray(img)
     it = index_type(img.size, col.size)
-    scalars = [it(v) for v in (tuple(dims) + tuple(outs) + tuple(ksize)
-                               + tuple(stride) + tuple(pad) + tuple(dilate)
-                               + (n, c, cg))]
-    _im2col_kernel(ndim, groups is not None)(img, pval, *(scalars + [col]))
+    tab = _offset_table(tuple(dims), tuple(outs), tuple(ksize), tuple(stride),
+                        tuple(pad), tuple(dilate), it)
+    d_size = int(numpy.prod(dims, dtype=numpy.int64))
+    scalars = [it(v) for v in (k_size, out_size, d_size, n, c, cg)]
+    _im2col_kernel(groups is not None)(img, tab, pval, *(scalars + [col]))
     return col
 
 
