@@ -55,6 +55,9 @@ _VALUE_KINDS = frozenset("biufcV")   # bool, ints, floats, complex, structured
 _NUMPY_SCALAR_TYPES = frozenset(numpy.dtype(c).type for c in "?bBhHiIlLqQefdgFDG")
 
 _pinned_pointer_type = None
+# cupy.ndarray, passed as its data pointer; looked up on first use (cupy._core imports this
+# module) and then matched by exact type before anything slower.
+cdef object _ndarray_cls = None
 
 
 def register_packer(cls, packer):
@@ -89,6 +92,17 @@ cdef object _pinned_type():
             return None
         _pinned_pointer_type = PinnedMemoryPointer
     return _pinned_pointer_type
+
+
+cdef object _ndarray_type():
+    global _ndarray_cls
+    if _ndarray_cls is None:
+        try:
+            from cupy._core.core import ndarray
+        except ImportError:
+            return None
+        _ndarray_cls = ndarray
+    return _ndarray_cls
 
 
 cdef inline void _put_pointer(intptr_t p, void** out, char* slot):
@@ -163,6 +177,9 @@ cdef list _pack_slow(object a, Py_ssize_t i, void** out, char* slot, list keep):
             return keep
         packer = _find_packer(t)
         if packer is None:
+            if t is _ndarray_type():
+                _put_pointer(<intptr_t>a.data.ptr, out, slot)
+                return keep
             cai = getattr(a, "__cuda_array_interface__", None)
             if cai is not None:
                 _put_pointer(<intptr_t>(cai["data"][0] or 0), out, slot)
@@ -212,6 +229,8 @@ cdef inline list _pack(object a, Py_ssize_t i, void** out, char* slot, list keep
         z = a
         memcpy(slot, &z, sizeof(z))
         out[0] = slot
+    elif t is _ndarray_cls:
+        _put_pointer(<intptr_t>a.data.ptr, out, slot)
     elif isinstance(a, MemoryPointer):
         _put_pointer((<MemoryPointer>a).ptr, out, slot)
     else:
