@@ -5,6 +5,7 @@ import numpy
 from cupy._core.core import ndarray
 
 _SCALARS = (bool, int, float, complex, numpy.generic)
+_OPERAND_TYPES = (ndarray,) + _SCALARS
 # Py_LT, Py_LE, Py_EQ, Py_NE, Py_GT, Py_GE
 _COMPARISONS = ("less", "less_equal", "equal", "not_equal", "greater", "greater_equal")
 
@@ -21,7 +22,7 @@ def _ns():
 
 def _operand(x):
     """True when ``x`` can take part in an operator with an ndarray."""
-    return isinstance(x, (ndarray,) + _SCALARS) or (
+    return isinstance(x, _OPERAND_TYPES) or (
         isinstance(x, numpy.ndarray) and x.ndim == 0)
 
 
@@ -41,6 +42,8 @@ def _fast_power(a, b):
 
 
 def binary(name, a, b):
+    if type(a) is ndarray and type(b) is ndarray and name != "power":
+        return getattr(_ns(), name)(a, b)
     if not (_operand(a) and _operand(b)):
         return NotImplemented
     if name == "power" and isinstance(a, ndarray):

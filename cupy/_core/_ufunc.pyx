@@ -100,9 +100,28 @@ cdef bint _weak_fits(str kind, object to):
     return False
 
 
+# Largest finite values of the narrow floating types, by dtype char: a Python number within
+# them converts without overflow (and without a warning to silence).
+cdef dict _NARROW_FLOAT_MAX = {"e": 65504.0, "f": 3.4028234663852886e38,
+                               "F": 3.4028234663852886e38}
+
+
 cdef object _scalar_to(object x, object dtype, str ufunc_name):
     """The operand ``x`` (Python or NumPy scalar, 0-d numpy array) as a NumPy scalar of
     ``dtype``; Python integers out of range raise OverflowError as in NumPy 2."""
+    cdef type t = type(x)
+    cdef str char
+    # Fast paths for Python numbers that convert exactly or round without overflow; the
+    # general path below pays for a NumPy array and an errstate context.
+    if t is float or t is int:
+        char = dtype.char
+        if t is int and dtype.kind in "iu":
+            return dtype.type(x)    # OverflowError out of range, as below
+        if char in "dD" and (t is float or -2 ** 53 <= x <= 2 ** 53):
+            return dtype.type(x)
+        if char in _NARROW_FLOAT_MAX and (x != x or -_NARROW_FLOAT_MAX[char] <= x <=
+                                          _NARROW_FLOAT_MAX[char]):
+            return dtype.type(x)
     if isinstance(x, numpy.ndarray):
         x = x[()]
     if isinstance(x, int) and not isinstance(x, bool) and dtype.kind in "iu":

@@ -68,6 +68,17 @@ class TestTypeResolution:
     def test_numpy_scalars_are_strong(self, xp, scalar):
         return xp.multiply(xp.ones(3, dtype=xp.float16), scalar)
 
+    # Python numbers at the edges of the exact, in-range and overflowing conversions into
+    # each operand type.
+    @pytest.mark.parametrize("scalar", [
+        2.0, 0.1, -3, 7, 65504.0, 65520.0, 3.4028234663852886e38, 1e300, -1e300,
+        float("inf"), float("nan"), 2 ** 53 + 1, -2 ** 31, 10 ** 40, 2 ** 63 - 1])
+    @pytest.mark.parametrize("dtype", ["e", "f", "d", "F", "D", "b", "B", "i", "q", "Q"])
+    @testing.numpy_cupy_array_equal(accept_error=OverflowError)
+    def test_python_scalar_conversion(self, xp, dtype, scalar):
+        with numpy.errstate(all="ignore"):
+            return xp.multiply(xp.arange(3, dtype=dtype), scalar)
+
     @testing.numpy_cupy_array_equal(accept_error=OverflowError)
     def test_python_int_overflow(self, xp):
         return xp.ones(2, dtype=xp.uint8) + 300
