@@ -307,9 +307,11 @@ def launch_reduction(ReductionSpec spec, list in_args, list out_args, tuple axes
             nsplit = (red_size + chunk - 1) // chunk
         nblocks = min((out_size * nsplit + opb - 1) // opb, _INT32_MAX)
 
-    key = (_device.get_device_id(), use_int32, block, unroll, tile, in_nd, out_nd) + tuple(
-        (k.storage_dtype.char, k.var_dtype.char, k.raw, k.ndim, k.c_contiguous)
-        if k.is_array else k.var_dtype.char for k in all_args)
+    key_parts = [_device.get_device_id(), use_int32, block, unroll, tile, in_nd, out_nd]
+    for k in all_args:
+        key_parts.append((k.storage_dtype.char, k.var_dtype.char, k.raw, k.ndim,
+                          k.c_contiguous) if k.is_array else k.var_dtype.char)
+    key = tuple(key_parts)
     f = memo.get(key)
     if f is None:
         options = spec.options
@@ -637,6 +639,7 @@ class SimpleReduction:
         self.preamble = preamble
         self._specs = {}
         self._memo = {}
+        self._resolved = {}     # input dtype -> its loop (the scan compares dtypes slowly)
 
     def resolve(self, in_dtype, dtype=None):
         """``(input type, output type, reduce C++ type)`` for an input of ``in_dtype``; with
@@ -644,9 +647,14 @@ class SimpleReduction:
         if dtype is not None:
             dtype = _dtype.check_supported(_get_dtype(dtype))
             return dtype, dtype, _ctype_of(accumulate_dtype(dtype))
+        loop = self._resolved.get(in_dtype)
+        if loop is not None:
+            return loop
         for i, o, rt in self.loops:
             if i == in_dtype:
-                return i, o, rt if rt is not None else _ctype_of(o)
+                loop = (i, o, rt if rt is not None else _ctype_of(o))
+                self._resolved[in_dtype] = loop
+                return loop
         raise TypeError(f"{self.name} does not support the input type {in_dtype}")
 
     def __call__(self, a, axis=None, dtype=None, out=None, keepdims=False, *,
