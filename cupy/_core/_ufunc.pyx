@@ -69,6 +69,17 @@ cdef str _weak_kind(object x):
     return None
 
 
+cdef object _operand_type(object x):
+    """What type resolution sees of ``x`` when it is an ndarray (its dtype) or an exact Python
+    bool/int/float/complex (its type); None for anything else."""
+    cdef type t = type(x)
+    if t is ndarray:
+        return (<ndarray>x).dtype
+    if t is int or t is float or t is bool or t is complex:
+        return t
+    return None
+
+
 cdef object _strong_dtype(object x):
     if isinstance(x, ndarray):
         return (<ndarray>x).dtype
@@ -157,6 +168,7 @@ cdef class ufunc:
     cdef dict _memo
     cdef dict _specs
     cdef dict _resolve_memo
+    cdef dict _type_memo    # operand dtypes/Python types -> loop, when no dtype is given
     # ``check(signature, inputs)`` run after the loop is chosen: rejects what NumPy's type
     # resolver or inner loop rejects beyond the loop table (bool subtraction, negative integer
     # exponents, ...).
@@ -177,6 +189,7 @@ cdef class ufunc:
         self._memo = {}
         self._specs = {}
         self._resolve_memo = {}
+        self._type_memo = {}
         self._input_check = None
 
     def __repr__(self):
@@ -193,6 +206,27 @@ cdef class ufunc:
     # --- type resolution ------------------------------------------------------------------
 
     cdef _Loop _resolve(self, tuple ins, object dtype, str casting):
+        # Without ``dtype`` the loop depends only on the operands' dtypes and the kinds of the
+        # Python scalars among them (inputs are cast safely whatever ``casting`` says).
+        type_key = None
+        if dtype is None:
+            if self.nin == 1:
+                type_key = _operand_type(ins[0])
+            elif self.nin == 2:
+                a = _operand_type(ins[0])
+                b = _operand_type(ins[1])
+                if a is not None and b is not None:
+                    type_key = (a, b)
+            if type_key is not None:
+                loop = self._type_memo.get(type_key)
+                if loop is not None:
+                    return loop
+        loop = self._resolve_slow(ins, dtype, casting)
+        if type_key is not None:
+            self._type_memo[type_key] = loop
+        return loop
+
+    cdef _Loop _resolve_slow(self, tuple ins, object dtype, str casting):
         cdef list kinds = []
         cdef list strong = []
         cdef str wk
