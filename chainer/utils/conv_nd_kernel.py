@@ -72,35 +72,23 @@ def _im2col_kernel(matrix):
         'T col', body, 'im2col{}'.format('_matrix' if matrix else ''))
 
 
-_OFFSET_TABLES = {}
-_MAX_OFFSET_TABLES = 64
-
-
+@cuda.memoize(for_each_device=True)
 def _offset_table(dims, outs, ksize, stride, pad, dilate, dtype):
     """``(prod(outs) * prod(ksize),)`` offsets, (o..., k...) in C order, of
     the image element each patch element reads within one C-contiguous
     channel of shape ``dims``, -1 where it reads padding; on the current
     device, cached per configuration."""
-    cupy = cuda.cupy
-    key = (cupy.cuda.Device().id, dims, outs, ksize, stride, pad, dilate,
-           numpy.dtype(dtype).char)
-    tab = _OFFSET_TABLES.get(key)
-    if tab is None:
-        ndim = len(dims)
-        o = numpy.indices(outs).reshape(ndim, -1, 1)
-        k = numpy.indices(ksize).reshape(ndim, 1, -1)
-        offset = numpy.zeros((o.shape[1], k.shape[2]), numpy.int64)
-        inside = numpy.ones(offset.shape, bool)
-        for j in range(ndim):
-            x = k[j] * dilate[j] + o[j] * stride[j] - pad[j]
-            inside &= (0 <= x) & (x < dims[j])
-            offset = offset * dims[j] + x
-        offset[~inside] = -1
-        if len(_OFFSET_TABLES) >= _MAX_OFFSET_TABLES:
-            _OFFSET_TABLES.pop(next(iter(_OFFSET_TABLES)))
-        tab = cupy.asarray(offset.ravel().astype(dtype))
-        _OFFSET_TABLES[key] = tab
-    return tab
+    ndim = len(dims)
+    o = numpy.indices(outs).reshape(ndim, -1, 1)
+    k = numpy.indices(ksize).reshape(ndim, 1, -1)
+    offset = numpy.zeros((o.shape[1], k.shape[2]), numpy.int64)
+    inside = numpy.ones(offset.shape, bool)
+    for j in range(ndim):
+        x = k[j] * dilate[j] + o[j] * stride[j] - pad[j]
+        inside &= (0 <= x) & (x < dims[j])
+        offset = offset * dims[j] + x
+    offset[~inside] = -1
+    return cuda.cupy.asarray(offset.ravel().astype(dtype))
 
 
 @cuda.memoize(for_each_device=True)

@@ -150,26 +150,9 @@ ${pointers}
                     _type_reduce _accs[${unroll}];
 ${init}
                     if (${dense}) {
-                        for (; _Jb + ${last_offset} * _group < _end; _Jb += ${unroll} * _group) {
-                            for (int _u = 0; _u < ${unroll}; ++_u) {
-                                const _index_t _J = _Jb + _u * _group;
-${dense_loads}
-                                const _type_reduce _x = static_cast<_type_reduce>(${map_expr});
-                                const _type_reduce _l = _accs[_u];
-                                _accs[_u] = _CUPY_REDUCE(_l, _x);
-                            }
-${advance}
-                        }
+${dense_pass}
                     } else {
-                        for (; _Jb + ${last_offset} * _group < _end; _Jb += ${unroll} * _group) {
-                            for (int _u = 0; _u < ${unroll}; ++_u) {
-                                const _index_t _J = _Jb + _u * _group;
-${step_loads}
-                                const _type_reduce _x = static_cast<_type_reduce>(${map_expr});
-                                const _type_reduce _l = _accs[_u];
-                                _accs[_u] = _CUPY_REDUCE(_l, _x);
-                            }
-                        }
+${stepped_pass}
                     }
                     _acc = _accs[0];
                     for (int _u = 1; _u < ${unroll}; ++_u) {
@@ -183,6 +166,19 @@ ${loads}
                     ${acc_update}
                 }
             }"""
+
+# One pass of the unrolled loop: the dense variant (indexed loads) also advances the inputs'
+# pointers, the stepped one (``advance`` empty) re-derives them from ``_J``.
+_UNROLLED_PASS = """\
+                        for (; _Jb + ${last_offset} * _group < _end; _Jb += ${unroll} * _group) {
+                            for (int _u = 0; _u < ${unroll}; ++_u) {
+                                const _index_t _J = _Jb + _u * _group;
+${loads}
+                                const _type_reduce _x = static_cast<_type_reduce>(${map_expr});
+                                const _type_reduce _l = _accs[_u];
+                                _accs[_u] = _CUPY_REDUCE(_l, _x);
+                            }${advance}
+                        }"""
 
 _ACC_IDENTITY = ("_type_reduce _acc = static_cast<_type_reduce>({identity});\n"
                  "        const bool _valid = true;")
@@ -206,15 +202,19 @@ def _render_unrolled(spec, code, acc_update, unroll):
                ind + "}",
                ind + "_valid = true;",
                ind + f"_Jb += {unroll} * _group;"])
+    def unrolled_pass(loads, advance):
+        return string.Template(_UNROLLED_PASS).substitute(
+            last_offset=unroll - 1, unroll=unroll, loads=_indent(loads, 32),
+            advance="\n" + _indent(advance, 28) if advance else "", map_expr=spec.map_expr)
+
     return string.Template(_LOOP_UNROLLED).substitute(
         pointers="\n".join("                " + line for p in code.pointers
                            for line in p.split("\n")),
         last_offset=unroll - 1, unroll=unroll, init=init,
         dense=" && ".join(code.dense_checks) or "false",
-        dense_loads=_indent(code.dense_loads, 32),
-        advance=_indent([f"_p_{name} += {unroll} * _d_{name};"
-                         for name, _, _ in code.inputs], 28),
-        step_loads=_indent(code.stepped_loads, 32),
+        dense_pass=unrolled_pass(code.dense_loads, [f"_p_{name} += {unroll} * _d_{name};"
+                                                    for name, _, _ in code.inputs]),
+        stepped_pass=unrolled_pass(code.stepped_loads, []),
         loads=_indent(code.stepped_loads, 20),
         map_expr=spec.map_expr, acc_update=acc_update)
 

@@ -130,8 +130,8 @@ cdef object _scalar_to(object x, object dtype, str ufunc_name):
             return dtype.type(x)    # OverflowError out of range, as below
         if char in "dD" and (t is float or -2 ** 53 <= x <= 2 ** 53):
             return dtype.type(x)
-        if char in _NARROW_FLOAT_MAX and (x != x or -_NARROW_FLOAT_MAX[char] <= x <=
-                                          _NARROW_FLOAT_MAX[char]):
+        limit = _NARROW_FLOAT_MAX.get(char)
+        if limit is not None and (x != x or -limit <= x <= limit):
             return dtype.type(x)
     if isinstance(x, numpy.ndarray):
         x = x[()]
